@@ -1,0 +1,35 @@
+# Kurultai: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 3
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kurultai
+
+.PHONY: run test lint messages clean install
+
+$(BIN)/kurultai: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/kurultai
+
+run: install
+	$(BIN)/kurultai migrate --no-input
+	$(BIN)/kurultai load_demo --if-empty
+	$(BIN)/kurultai collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn kurultai.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install lint
+	@scripts/test-all.sh
+
+messages: install
+	cd src/kurultai && ../../$(BIN)/kurultai makemessages --all --no-obsolete --no-location --ignore 'static/*' && ../../$(BIN)/kurultai compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Kurultai: a platform for civil-society dialogue and follow-up."""

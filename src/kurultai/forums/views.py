@@ -1,0 +1,90 @@
+"""Public pages of forums, sessions and recommendations; thin views over selectors."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kurultai.forums import selectors
+from kurultai.forums.forms import RecommendationFilterForm
+from kurultai.forums.models import Recommendation
+
+PAGE_SIZE = 20
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What the platform is, the latest forum and the latest recommendations."""
+    latest = selectors.published_forums().annotate(
+        session_count=Count("sessions", distinct=True),
+    ).order_by("-start_date").first()
+    recommendations = Recommendation.objects.published().for_listing()[:5]
+    return render(request, "forums/home.html", {"latest": latest, "recommendations": recommendations})
+
+
+def forum_list(request: HttpRequest) -> HttpResponse:
+    """All editions, newest first, grouped by series."""
+    forums = selectors.published_forums().annotate(
+        session_count=Count("sessions", distinct=True),
+        recommendation_count=Count("recommendations", distinct=True),
+    ).order_by("series__position", "series__slug", "-start_date")
+    return render(request, "forums/forum_list.html", {"forums": forums, "nav": "forums"})
+
+
+def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Concept, organisers, programme and the outcome document of one edition."""
+    forum = get_object_or_404(selectors.published_forums().prefetch_related("themes", "conclusions"), slug=slug)
+    sessions = selectors.sessions_with_outcome(forum)
+    opening = selectors.opening_appearances(forum)
+    return render(
+        request,
+        "forums/forum_detail.html",
+        {"forum": forum, "sessions": sessions, "opening": opening, "nav": "forums"},
+    )
+
+
+def session_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """One session: purpose, speakers, discussion points and recommendations."""
+    forum = get_object_or_404(selectors.published_forums(), slug=slug)
+    session = get_object_or_404(selectors.sessions_with_outcome(forum), number=number)
+    siblings = list(forum.sessions.only("number", "title", "original_language", "forum_id"))
+    index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
+    return render(
+        request,
+        "forums/session_detail.html",
+        {
+            "forum": forum,
+            "session": session,
+            "previous": siblings[index - 1] if index > 0 else None,
+            "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "nav": "forums",
+        },
+    )
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    """Every recommendation, filterable by forum, session, theme, country and addressee."""
+    form = RecommendationFilterForm(request.GET or None)
+    queryset = form.filter(Recommendation.objects.published().for_listing())
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forums/recommendation_list.html",
+        {"form": form, "page": page, "nav": "recommendations"},
+    )
+
+
+def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recommendation with its context in the forum and session."""
+    recommendation = get_object_or_404(
+        Recommendation.objects.published()
+        .select_related("forum", "forum__series", "session")
+        .prefetch_related("themes", "countries", "addressees", "sdgs"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "forums/recommendation_detail.html",
+        {"recommendation": recommendation, "nav": "recommendations"},
+    )
+
+

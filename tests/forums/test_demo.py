@@ -1,0 +1,49 @@
+"""The demo data set: every point and recommendation of the 2021 report, loadable twice."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from kurultai.forums.models import Conclusion, DiscussionPoint, Forum, Recommendation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_the_forum_editions(demo):
+    years = sorted(Forum.objects.values_list("start_date__year", flat=True))
+    assert years == [2019, 2020, 2021, 2023, 2025]
+
+
+def test_2021_almaty_forum_has_every_session_point_and_recommendation(demo):
+    forum = Forum.objects.get(slug="2021-almaty")
+    assert forum.participants_count == 300
+    counts = [
+        (s.number, s.discussion_points.count(), s.recommendations.count()) for s in forum.sessions.order_by("number")
+    ]
+    assert counts == [(1, 5, 4), (2, 8, 6), (3, 5, 6), (4, 10, 7)]
+    assert forum.conclusions.count() == 1
+
+
+def test_demo_content_is_in_english_and_russian(demo):
+    rec = Recommendation.objects.get(forum__slug="2021-almaty", session__number=4, position=2)
+    with translation.override("ru"):
+        assert "веб-платформу обучения" in str(rec.text)
+    with translation.override("en"):
+        assert "web-based learning facility" in str(rec.text)
+    assert rec.addressees.exists() and rec.themes.exists() and rec.countries.exists()
+
+
+def test_loading_twice_creates_no_duplicates(demo):
+    before = (Forum.objects.count(), DiscussionPoint.objects.count(), Recommendation.objects.count(),
+              Conclusion.objects.count())
+    call_command("load_demo", verbosity=0)
+    after = (Forum.objects.count(), DiscussionPoint.objects.count(), Recommendation.objects.count(),
+             Conclusion.objects.count())
+    assert before == after
+
+
+def test_if_empty_skips_an_installation_that_has_content(demo, capsys):
+    Forum.objects.filter(slug="2019").update(participants_count=42)
+    call_command("load_demo", if_empty=True)
+    assert "already present" in capsys.readouterr().out
+    assert Forum.objects.get(slug="2019").participants_count == 42
