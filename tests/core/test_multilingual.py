@@ -82,3 +82,33 @@ def test_form_field_limits_length_per_language():
     field = TranslatedFormField(max_length=5)
     with translation.override("en"), pytest.raises(ValidationError, match="at most 5"):
         field.clean(["toolong", "", "", "", "", "", ""])
+
+
+@pytest.mark.django_db
+def test_lookup_by_one_language():
+    Theme.objects.create(slug="t", name={"en": "Steppe ecology", "ru": "Экология степи"})
+    with translation.override("ru"):
+        assert Theme.objects.filter(name__en="Steppe ecology").count() == 1
+        assert Theme.objects.filter(name__ru="Экология степи").count() == 1
+
+
+def test_date_ranges_read_naturally():
+    import datetime as dt
+
+    from kurultai.core.templatetags.kurultai import date_range
+
+    with translation.override("en"):
+        assert date_range(dt.date(2025, 1, 28), dt.date(2025, 1, 30)) == "28–30 January 2025"
+        assert date_range(dt.date(2021, 10, 6), None) == "6 October 2021"
+    with translation.override("ru"):
+        assert date_range(dt.date(2025, 1, 28), dt.date(2025, 1, 30)) == "28–30 января 2025"
+
+
+@pytest.mark.django_db
+def test_all_five_central_asian_countries_become_one_label():
+    from kurultai.core.templatetags.kurultai import compact_countries
+
+    five = list(Country.objects.filter(region="central_asia"))
+    with translation.override("en"):
+        assert compact_countries([*five, Country.objects.get(code="AF")]) == ["All of Central Asia", "Afghanistan"]
+        assert compact_countries(five[:2]) == ["Kazakhstan", "Kyrgyzstan"]

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from kurultai.forums.models import Conclusion, DiscussionPoint, Forum, Recommendation
+from kurultai.forums.models import Appearance, Conclusion, DiscussionPoint, Forum, Recommendation, Speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +34,11 @@ def test_demo_content_is_in_english_and_russian(demo):
 
 
 def test_loading_twice_creates_no_duplicates(demo):
-    before = (Forum.objects.count(), DiscussionPoint.objects.count(), Recommendation.objects.count(),
-              Conclusion.objects.count())
+    models = (Forum, DiscussionPoint, Recommendation, Conclusion, Speaker, Appearance)
+    before = [m.objects.count() for m in models]
     call_command("load_demo", verbosity=0)
-    after = (Forum.objects.count(), DiscussionPoint.objects.count(), Recommendation.objects.count(),
-             Conclusion.objects.count())
-    assert before == after
+    assert [m.objects.count() for m in models] == before
+    assert Appearance.objects.filter(forum__slug="2021-almaty").count() == 3
 
 
 def test_if_empty_skips_an_installation_that_has_content(demo, capsys):

@@ -189,7 +189,8 @@ class TranslatedField(models.JSONField):
         return coerce(super().from_db_value(value, expression, connection))
 
     def get_prep_value(self, value: Any) -> Any:
-        return super().get_prep_value(dict(coerce(value)) if value is not None else None)
+        # Plain values pass through untouched so that lookups such as ``name__en="…"`` compare strings.
+        return super().get_prep_value(dict(value) if isinstance(value, TranslatedText) else value)
 
     def validate(self, value: Any, model_instance: models.Model | None) -> None:
         text = coerce(value)
