@@ -235,4 +235,6 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+LOGIN_URL = "admin:login"
+
 SITE_NAME = env("KURULTAI_SITE_NAME", "Kurultai")

@@ -1,10 +1,13 @@
 """Forms of the public forum pages."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.models import Country, Theme
 from kurultai.forums.models import Addressee, Forum, Session
+from kurultai.forums.outcome.document import OutcomeDocument, OutcomeError
+from kurultai.forums.outcome.readers import MAX_BYTES, parse_document
 
 
 class SessionChoiceField(forms.ModelChoiceField):
@@ -62,3 +65,26 @@ class RecommendationFilterForm(forms.Form):
     def active(self) -> bool:
         """True when at least one filter is applied."""
         return any(self.data.get(name) for name in self.FILTERS)
+
+
+class OutcomeUploadForm(forms.Form):
+    """Step 1 of the import: the document and the language it is written in."""
+
+    document = forms.FileField(
+        label=_("Outcome document"),
+        help_text=_("Markdown, plain text, DOCX or a text-based PDF, at most 10 MB."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the document"),
+        choices=[("", _("Detect automatically")), *list(settings.LANGUAGES)],
+        required=False,
+    )
+
+    def clean_document(self) -> OutcomeDocument:
+        upload = self.cleaned_data["document"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
+        try:
+            return parse_document(upload.name, upload.read())
+        except OutcomeError as exc:
+            raise forms.ValidationError(str(exc), code="unreadable") from exc

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from kurultai.forums import views
+from kurultai.forums import outcome_views, views
 
 app_name = "forums"
 
@@ -8,6 +8,10 @@ urlpatterns = [
     path("forums/", views.forum_list, name="forum_list"),
     path("forums/<slug:slug>/", views.forum_detail, name="forum_detail"),
     path("forums/<slug:slug>/sessions/<int:number>/", views.session_detail, name="session_detail"),
+    path("forums/<slug:slug>/outcome/import/", outcome_views.outcome_import, name="outcome_import"),
+    re_path(
+        r"^forums/(?P<slug>[-\w]+)/outcome\.(?P<fmt>docx|md)$", outcome_views.outcome_export, name="outcome_export"
+    ),
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
 ]

@@ -38,7 +38,13 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "forums/forum_detail.html",
-        {"forum": forum, "sessions": sessions, "opening": opening, "nav": "forums"},
+        {
+            "forum": forum,
+            "sessions": sessions,
+            "opening": opening,
+            "can_manage": request.user.has_perm("forums.manage_outcome", forum),
+            "nav": "forums",
+        },
     )
 
 
