@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 3
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kurultai
 
-.PHONY: run test lint messages clean install
+.PHONY: run test lint messages clean install bench
 
 $(BIN)/kurultai: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ lint: install
 
 test: install lint
 	@scripts/test-all.sh
+
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
 
 messages: install
 	cd src/kurultai && ../../$(BIN)/kurultai makemessages --all --no-obsolete --no-location --ignore 'static/*' && ../../$(BIN)/kurultai compilemessages

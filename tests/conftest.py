@@ -2,6 +2,27 @@
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_static_files():
+    """Serve static files from the apps, whatever a developer's ``collectstatic`` left in var/."""
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as its database starts with its own content."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +9,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Taxonomy")
 
     def ready(self) -> None:
+        from kurultai.core.pagecache import on_model_change
         from kurultai.core.taxonomy import sync_taxonomy
 
         post_migrate.connect(sync_taxonomy, sender=self, dispatch_uid="kurultai.core.sync_taxonomy")
+        for signal in (post_save, post_delete):
+            signal.connect(on_model_change, dispatch_uid=f"kurultai.pagecache.{signal}")
+        m2m_changed.connect(
+            lambda sender, **kw: on_model_change(kw["instance"].__class__, **kw), weak=False,
+            dispatch_uid="kurultai.pagecache.m2m",
+        )

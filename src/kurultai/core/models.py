@@ -68,3 +68,16 @@ class SDG(TranslatableModel):
 
     def __str__(self) -> str:
         return f"SDG {self.number}: {self.name}"
+
+
+class SiteVersion(models.Model):
+    """A counter bumped by every content change; public pages are cached per version."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site version")
+
+    def __str__(self) -> str:
+        return str(self.number)

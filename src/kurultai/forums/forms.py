@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.models import Country, Theme
+from kurultai.core.widgets import FastSelect
 from kurultai.forums.models import Addressee, Forum, Session
 from kurultai.forums.outcome.document import OutcomeDocument, OutcomeError
 from kurultai.forums.outcome.readers import MAX_BYTES, parse_document
@@ -20,7 +21,7 @@ class RecommendationFilterForm(forms.Form):
 
     forum = forms.ModelChoiceField(
         queryset=Forum.objects.published(), to_field_name="slug", required=False, label=_("Forum"),
-        empty_label=_("All forums"),
+        empty_label=_("All forums"), widget=FastSelect,
     )
     session = SessionChoiceField(
         queryset=Session.objects.filter(forum__is_published=True).select_related("forum").order_by(
@@ -29,18 +30,19 @@ class RecommendationFilterForm(forms.Form):
         required=False,
         label=_("Session"),
         empty_label=_("All sessions"),
+        widget=FastSelect,
     )
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.all(), to_field_name="slug", required=False, label=_("Theme"),
-        empty_label=_("All themes"),
+        empty_label=_("All themes"), widget=FastSelect,
     )
     country = forms.ModelChoiceField(
         queryset=Country.objects.all(), to_field_name="code", required=False, label=_("Country"),
-        empty_label=_("All countries"),
+        empty_label=_("All countries"), widget=FastSelect,
     )
     addressee = forms.ModelChoiceField(
         queryset=Addressee.objects.all(), to_field_name="code", required=False, label=_("Addressed to"),
-        empty_label=_("Everyone"),
+        empty_label=_("Everyone"), widget=FastSelect,
     )
 
     FILTERS = {

@@ -1,0 +1,91 @@
+"""Whole-page cache for anonymous visitors, invalidated by any content change.
+
+Every write to a Kurultai model bumps one counter in the database (inside the same
+transaction, so a rollback un-bumps it). Cached pages are keyed by that counter, so a visitor
+never sees a page older than the last change, on any number of app servers, with one tiny
+query per hit. Only requests without cookies are served from or stored in the cache: signed-in
+people, editors and anyone with a pending message always get a freshly rendered page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+
+from kurultai.core.models import SiteVersion
+
+TIMEOUT = 60 * 60
+KURULTAI_APPS = {"core", "forums", "accounts", "organisations", "followup", "dialogue", "knowledge", "learning",
+                 "opportunities", "transparency"}
+
+
+def current_version() -> int:
+    """The content version pages are cached under."""
+    return SiteVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def bump_version(**_kwargs: Any) -> None:
+    """Mark all cached pages as out of date."""
+    if not SiteVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        SiteVersion.objects.update_or_create(pk=1, defaults={"number": 1})
+
+
+def on_model_change(sender: type, **kwargs: Any) -> None:
+    """Signal receiver: any saved, deleted or re-linked Kurultai record changes the version."""
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in KURULTAI_APPS or sender is SiteVersion:
+        return
+    if kwargs.get("raw"):
+        return
+    bump_version()
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return request.path.startswith(prefixes)
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"kurultai:page:{version}:{request.method}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous public pages (see module docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, current_version())
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith("text/html")
+            and "no-store" not in response.get("Cache-Control", "")
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "vary")]
+            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+            response.headers["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,60 @@
+"""Benchmark volume for forums: many editions, sessions, points and tagged recommendations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.db import transaction
+
+from kurultai.core.models import SDG, Country, Theme
+from kurultai.forums.models import Addressee, DiscussionPoint, Forum, ForumSeries, Recommendation, Session
+
+WORDS = ["civil", "society", "regional", "cooperation", "water", "climate", "youth", "women", "digital", "access", "justice", "transparency", "monitoring", "funding", "donors", "government", "partnership", "capacity", "education", "health", "resilience"]
+
+
+def _sentence(rng: random.Random, n: int = 24) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+@transaction.atomic
+def seed(volume: dict[str, int]) -> dict[str, int]:
+    """``volume["forums"]`` editions sharing ``volume["recommendations"]`` recommendations across 4 sessions each."""
+    rng = random.Random(2019)  # noqa: S311 - repeatable filler text, not security
+    series, _created = ForumSeries.objects.get_or_create(
+        slug="bench-series", defaults={"title": {"en": "Benchmark forum series"}}
+    )
+    themes, countries = list(Theme.objects.all()), list(Country.objects.filter(region="central_asia"))
+    sdgs, addressees = list(SDG.objects.all()), list(Addressee.objects.all())
+    forums = volume["forums"]
+    per_session = max(1, volume["recommendations"] // (forums * 4))
+    created = {"forums": 0, "sessions": 0, "recommendations": 0}
+    for index in range(forums):
+        forum, _new = Forum.objects.get_or_create(
+            slug=f"bench-{index + 1}",
+            defaults={
+                "series": series, "number": index + 1, "title": {"en": f"Benchmark forum {index + 1}"},
+                "start_date": dt.date(2010 + index, 6, 1), "format": Forum.Format.HYBRID,
+                "concept": {"en": " ".join(_sentence(rng) for _ in range(5))},
+            },
+        )
+        created["forums"] += 1
+        for number in range(1, 5):
+            session, _new = Session.objects.get_or_create(
+                forum=forum, number=number, defaults={"title": {"en": _sentence(rng, 6)}}
+            )
+            created["sessions"] += 1
+            DiscussionPoint.objects.bulk_create(
+                DiscussionPoint(session=session, position=p, text={"en": _sentence(rng)}) for p in range(1, 6)
+            )
+            recs = Recommendation.objects.bulk_create(
+                Recommendation(forum=forum, session=session, position=p, text={"en": _sentence(rng, 40)})
+                for p in range(1, per_session + 1)
+            )
+            for rec in recs:
+                rec.themes.add(*rng.sample(themes, 2))
+                rec.countries.add(*rng.sample(countries, 2))
+                rec.sdgs.add(rng.choice(sdgs))
+                rec.addressees.add(*rng.sample(addressees, 2))
+            created["recommendations"] += len(recs)
+    return created

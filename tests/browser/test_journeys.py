@@ -1,0 +1,87 @@
+"""Main journeys as a person walks them, on a 360-pixel phone and on a desktop, mouse and keyboard."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_browse_forum_session_recommendation(page):
+    page.goto("/en/")
+    page.get_by_role("link", name="Forums", exact=True).first.click()
+    page.get_by_role("link", name="Third EU–Central Asia Civil Society Forum").click()
+    assert page.locator("h1").inner_text() == "Third EU–Central Asia Civil Society Forum"
+    page.locator("#session-2 a").click()
+    assert re.search(r"/en/forums/2021-almaty/sessions/2/$", page.url)
+    page.get_by_role("link", name="2021-S2-R2").click()
+    assert page.locator("h1").inner_text() == "Recommendation 2021-S2-R2"
+    assert "monitor the funding" in page.locator("blockquote").inner_text()
+
+
+def test_filter_recommendations_without_javascript(browser, live_server, transactional_db):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740},
+                                  base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/en/recommendations/")
+    page.locator("summary", has_text="Filter recommendations").click()
+    page.get_by_label("Theme").select_option(label="Gender equality and domestic violence")
+    page.get_by_role("button", name="Show").click()
+    assert "theme=gender-equality" in page.url
+    assert page.get_by_role("status").inner_text() == "5 recommendations"
+    context.close()
+
+
+def test_switch_language_keeps_the_page(page):
+    page.goto("/en/forums/2021-almaty/sessions/3/")
+    page.locator("details.langs summary").click()
+    page.get_by_role("link", name="Русский").click()
+    assert page.url.endswith("/ru/forums/2021-almaty/sessions/3/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert "Зелёное процветание" in page.locator("h1").inner_text()
+
+
+def test_keyboard_only(page):
+    page.goto("/en/forums/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to content"
+    assert skip.bounding_box()["x"] >= 0, "the skip link must become visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.locator(":focus").inner_text() == "Fifth EU–Central Asia Civil Society Forum"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/forums/2025-almaty/")
+    # The language menu opens and works from the keyboard.
+    page.goto("/en/forums/")
+    page.locator("details.langs summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.locator(":focus").inner_text() == "Русский"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ru/forums/")
+
+
+def test_focus_is_visible(page):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_no_sideways_scrolling(page):
+    for url in ("/en/", "/en/forums/2021-almaty/", "/ru/recommendations/?country=KZ", "/en/forums/"):
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        wide = page.evaluate(
+            """w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                 .slice(0, 5).map(e => e.tagName + '.' + e.className)""",
+            page.viewport_size["width"],
+        )
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {page.viewport_name}: {wide}"
