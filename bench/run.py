@@ -92,7 +92,10 @@ def main() -> int:
 def report(path: Path, engine: str) -> int:
     rows = list(csv.DictReader(path.open()))
     print(f"\n{engine}, {USERS} concurrent clients, {SECONDS} s, {WORKERS} gunicorn workers × 4 threads\n")
-    header = f"| {'page':32} | {'requests':>8} | {'req/s':>7} | {'p50 ms':>6} | {'p95 ms':>6} | {'p99 ms':>6} | {'errors':>6} |"
+    header = (
+        f"| {'page':32} | {'requests':>8} | {'req/s':>7} | {'p50 ms':>6} | {'p95 ms':>6} | {'p99 ms':>6} "
+        f"| {'errors':>6} |"
+    )
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     errors = 0

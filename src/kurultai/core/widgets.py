@@ -26,7 +26,8 @@ class FastSelect(forms.Select):
                 for option_value, label in self._option_pairs()
             ),
         )
-        attributes = format_html_join("", ' {}="{}"', ((k, v) for k, v in final_attrs.items() if v not in (None, False)))
+        pairs = ((k, v) for k, v in final_attrs.items() if v not in (None, False))
+        attributes = format_html_join("", ' {}="{}"', pairs)
         return format_html("<select{}>{}</select>", attributes, options)
 
     def _option_pairs(self) -> Any:

@@ -10,7 +10,10 @@ from django.db import transaction
 from kurultai.core.models import SDG, Country, Theme
 from kurultai.forums.models import Addressee, DiscussionPoint, Forum, ForumSeries, Recommendation, Session
 
-WORDS = ["civil", "society", "regional", "cooperation", "water", "climate", "youth", "women", "digital", "access", "justice", "transparency", "monitoring", "funding", "donors", "government", "partnership", "capacity", "education", "health", "resilience"]
+WORDS = (
+    "civil society regional cooperation water climate youth women digital access justice transparency "
+    "monitoring funding donors government partnership capacity education health resilience"
+).split()
 
 
 def _sentence(rng: random.Random, n: int = 24) -> str:
