@@ -53,21 +53,41 @@ def main() -> int:
     kurultai(env, "migrate", "--no-input")
     print(kurultai(env, "seed_bench").strip())
     kurultai(env, "collectstatic", "--no-input")
-    facts = kurultai(
-        env, "shell", "-c",
-        "from kurultai.forums.models import Forum, Recommendation as R; from django.db.models import Min, Max;"
-        "a = R.objects.aggregate(Min('id'), Max('id')); print(a['id__min'], a['id__max'], R.objects.count());"
-        "print(','.join(Forum.objects.values_list('slug', flat=True)))",
-    ).strip().splitlines()
+    facts = (
+        kurultai(
+            env,
+            "shell",
+            "-c",
+            "from kurultai.forums.models import Forum, Recommendation as R; from django.db.models import Min, Max;"
+            "a = R.objects.aggregate(Min('id'), Max('id')); print(a['id__min'], a['id__max'], R.objects.count());"
+            "print(','.join(Forum.objects.values_list('slug', flat=True)))",
+        )
+        .strip()
+        .splitlines()
+    )
     rec_min, rec_max, rec_count = facts[-2].split()
     env |= {
-        "BENCH_FORUMS": facts[-1], "BENCH_RECOMMENDATIONS": f"{rec_min}-{rec_max}",
+        "BENCH_FORUMS": facts[-1],
+        "BENCH_RECOMMENDATIONS": f"{rec_min}-{rec_max}",
         "BENCH_LIST_PAGES": str(max(1, int(rec_count) // 20)),
     }
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "kurultai.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
-         "--worker-class", "gthread", "--threads", "4", "--log-level", "warning"],
-        env=env, start_new_session=True,
+        [
+            str(BIN / "gunicorn"),
+            "kurultai.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        start_new_session=True,
     )
     try:
         for _ in range(60):
@@ -78,10 +98,29 @@ def main() -> int:
                 time.sleep(0.5)
         print(f"Driving {USERS} concurrent clients for {SECONDS} s against gunicorn ({WORKERS} workers) …")
         subprocess.run(
-            [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(USERS),
-             "-r", str(min(USERS, 100)), "-t", f"{SECONDS}s", "--host", f"http://127.0.0.1:{PORT}",
-             "--csv", str(VAR / "locust"), "--only-summary", "--loglevel", "WARNING"],
-            env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(USERS),
+                "-r",
+                str(min(USERS, 100)),
+                "-t",
+                f"{SECONDS}s",
+                "--host",
+                f"http://127.0.0.1:{PORT}",
+                "--csv",
+                str(VAR / "locust"),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -102,8 +141,10 @@ def report(path: Path, engine: str) -> int:
     for row in rows:
         name = row["Name"] if row["Name"] != "Aggregated" else "all pages"
         errors += int(row["Failure Count"]) if row["Name"] != "Aggregated" else 0
-        print(f"| {name:32} | {row['Request Count']:>8} | {float(row['Requests/s']):>7.1f} | {row['50%']:>6} | "
-              f"{row['95%']:>6} | {row['99%']:>6} | {row['Failure Count']:>6} |")
+        print(
+            f"| {name:32} | {row['Request Count']:>8} | {float(row['Requests/s']):>7.1f} | {row['50%']:>6} | "
+            f"{row['95%']:>6} | {row['99%']:>6} | {row['Failure Count']:>6} |"
+        )
     return 1 if errors else 0
 
 

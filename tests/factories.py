@@ -7,6 +7,48 @@ import factory
 from kurultai.core.models import Country, Theme
 from kurultai.forums import models
 
+PASSWORD = "a long enough secret 42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person who has accepted the documents in force; staff and editors also have a second factor."""
+
+    class Meta:
+        model = "accounts.User"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Person {n}")
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """``role="editor" | "moderator" | "admin"``: group membership (or superuser) and a TOTP device."""
+        from django.contrib.auth.models import Group
+
+        from kurultai.accounts.legal import documents_in_force
+        from kurultai.accounts.services import record_consent
+
+        if not create:
+            return
+        record_consent(self, documents_in_force())
+        if extracted == "admin":
+            self.is_superuser = self.is_staff = True
+            self.save(update_fields=["is_superuser", "is_staff"])
+        elif extracted in ("editor", "moderator"):
+            self.groups.add(Group.objects.get_or_create(name=f"{extracted}s")[0])
+        from kurultai.accounts.roles import needs_second_factor
+
+        if needs_second_factor(self):
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(self, generate_totp_secret())
+
 
 class ForumSeriesFactory(factory.django.DjangoModelFactory):
     class Meta:

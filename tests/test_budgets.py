@@ -20,9 +20,15 @@ RESOURCE = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?\b(?:href|src)
 
 def public_urls() -> list[str]:
     rec = Recommendation.objects.filter(forum__slug="2021-almaty").order_by("-pk").first()
-    urls = ["/{lang}/", "/{lang}/forums/", "/{lang}/forums/2021-almaty/", "/{lang}/forums/2021-almaty/sessions/4/",
-            "/{lang}/recommendations/", "/{lang}/recommendations/?theme=climate-change",
-            f"/{{lang}}/recommendations/{rec.pk}/"]
+    urls = [
+        "/{lang}/",
+        "/{lang}/forums/",
+        "/{lang}/forums/2021-almaty/",
+        "/{lang}/forums/2021-almaty/sessions/4/",
+        "/{lang}/recommendations/",
+        "/{lang}/recommendations/?theme=climate-change",
+        f"/{{lang}}/recommendations/{rec.pk}/",
+    ]
     return [u.format(lang=lang) for u in urls for lang in ("en", "ru")]
 
 

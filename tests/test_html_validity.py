@@ -5,6 +5,7 @@ import pytest
 from html5lib.html5parser import ParseError
 
 from kurultai.forums.models import Recommendation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,9 +13,16 @@ pytestmark = pytest.mark.django_db
 def pages() -> list[str]:
     rec = Recommendation.objects.filter(forum__slug="2021-almaty").first()
     return [
-        "/en/", "/en/forums/", "/en/forums/2021-almaty/", "/en/forums/2021-almaty/sessions/1/",
-        "/en/forums/2019/", "/en/recommendations/", "/en/recommendations/?theme=bad&page=9",
-        rec.get_absolute_url(), "/ru/forums/2021-almaty/", "/uz/recommendations/",
+        "/en/",
+        "/en/forums/",
+        "/en/forums/2021-almaty/",
+        "/en/forums/2021-almaty/sessions/1/",
+        "/en/forums/2019/",
+        "/en/recommendations/",
+        "/en/recommendations/?theme=bad&page=9",
+        rec.get_absolute_url(),
+        "/ru/forums/2021-almaty/",
+        "/uz/recommendations/",
     ]
 
 
@@ -24,7 +32,7 @@ def assert_valid(html: str, url: str) -> None:
         parser.parse(html)
     except ParseError as exc:
         line, col = parser.errors[-1][0] if parser.errors else ("?", "?")
-        snippet = html.splitlines()[line - 1][max(0, col - 80): col + 40] if isinstance(line, int) else ""
+        snippet = html.splitlines()[line - 1][max(0, col - 80) : col + 40] if isinstance(line, int) else ""
         pytest.fail(f"{url}: {exc} at line {line}, column {col}: {snippet!r}")
 
 
@@ -38,7 +46,7 @@ def test_public_pages_are_valid_html(client, demo):
 def test_editor_pages_are_valid_html(client, demo, django_user_model):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "a long enough secret 42"))
+    client.force_login(UserFactory(role="editor"))
     assert_valid(client.get("/en/forums/2021-almaty/outcome/import/").content.decode(), "import form")
     response = client.post(
         "/en/forums/2021-almaty/outcome/import/",

@@ -23,14 +23,14 @@ def test_security_headers_on_public_pages(client):
 
 
 def test_passwords_are_hashed_with_argon2(django_user_model):
-    user = django_user_model.objects.create_user("amina", password="a long enough secret 42")
+    user = django_user_model.objects.create_user("amina@example.org", password="a long enough secret 42")
     assert user.password.startswith("argon2")
 
 
 def test_user_markdown_is_sanitised():
     from kurultai.core.text import render_markdown
 
-    html = render_markdown('Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold** <img src=x onerror=y>')
+    html = render_markdown("Hello <script>alert(1)</script> [x](javascript:alert(1)) **bold** <img src=x onerror=y>")
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
     assert "<strong>bold</strong>" in html
 
@@ -45,9 +45,14 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "KURULTAI_VAR_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run(
         [sys.executable, "-m", "kurultai", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -58,10 +63,18 @@ def test_https_settings_redirect_and_mark_cookies_secure(tmp_path):
         "from django.conf import settings as s;"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
     )
-    env = {**os.environ, "KURULTAI_HTTPS": "1", "KURULTAI_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE":
-           "kurultai.settings"}
+    env = {
+        **os.environ,
+        "KURULTAI_HTTPS": "1",
+        "KURULTAI_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "kurultai.settings",
+    }
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup();" + code],
-        env=env, capture_output=True, text=True, timeout=60, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     assert result.stdout.split() == ["True", "True", "True", "True"]

@@ -69,7 +69,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "kurultai.core",
+    "kurultai.accounts",
+    "kurultai.organisations",
     "kurultai.forums",
 ]
 
@@ -83,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "kurultai.accounts.middleware.AccountDutiesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -142,10 +151,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
+
+# --- Accounts (django-allauth) -----------------------------------------------------------------
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SIGNUP_FORM_CLASS = "kurultai.accounts.forms.SignupForm"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kurultai] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/3m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("KURULTAI_SITE_NAME", "Kurultai")
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+KURULTAI_EXPORT_INLINE_LIMIT = int(env("KURULTAI_EXPORT_INLINE_LIMIT", "2000"))
+
+# --- Background work (django-tasks, database backend; run `kurultai db_worker`) ----------------
+TASKS = {"default": {"BACKEND": env("KURULTAI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # --- Languages -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -236,6 +272,6 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "account_login"
 
 SITE_NAME = env("KURULTAI_SITE_NAME", "Kurultai")

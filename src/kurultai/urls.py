@@ -1,14 +1,18 @@
 """URL map: every page under a language prefix (/en/, /ru/ …); the admin under /admin/."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from kurultai.core import views as core_views
 from kurultai.forums import views as forum_views
 
 admin.site.site_header = _("Kurultai administration")
 admin.site.site_title = _("Kurultai")
+# The admin signs in through the same throttled, two-factor-aware login as everyone else.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,5 +21,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", forum_views.home, name="home"),
     path("", include("kurultai.forums.urls")),
+    path("", include("kurultai.accounts.urls")),
+    path("", include("kurultai.organisations.urls")),
+    path("search/", core_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )

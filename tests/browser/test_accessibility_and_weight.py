@@ -7,8 +7,14 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = [
-    "/en/", "/en/forums/", "/en/forums/2021-almaty/", "/en/forums/2021-almaty/sessions/4/",
-    "/en/recommendations/", "/en/recommendations/?theme=nonsense", "/ru/forums/2021-almaty/", "/kk/forums/",
+    "/en/",
+    "/en/forums/",
+    "/en/forums/2021-almaty/",
+    "/en/forums/2021-almaty/sessions/4/",
+    "/en/recommendations/",
+    "/en/recommendations/?theme=nonsense",
+    "/ru/forums/2021-almaty/",
+    "/kk/forums/",
 ]
 FIRST_VISIT_BUDGET = 50 * 1024
 HTML_BUDGET = 14 * 1024

@@ -23,8 +23,9 @@ def test_filter_recommendations_without_javascript(browser, live_server, transac
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740},
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, base_url=live_server.url
+    )
     page = context.new_page()
     page.goto("/en/recommendations/")
     page.locator("summary", has_text="Filter recommendations").click()

@@ -3,6 +3,7 @@
 import pytest
 
 from kurultai.forums.models import Forum
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_a_change_to_tags_is_visible_at_once(client, demo):
 
 def test_signed_in_people_and_visitors_with_cookies_are_never_served_cached_pages(client, demo, django_user_model):
     client.get("/en/forums/2021-almaty/")
-    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "a long enough secret 42"))
+    client.force_login(UserFactory(role="editor"))
     response = client.get("/en/forums/2021-almaty/")
     assert "X-Page-Cache" not in response
     assert "Import outcome document" in response.content.decode()

@@ -6,8 +6,9 @@ from kurultai.core.widgets import FastSelect
 
 
 class Pick(forms.Form):
-    fruit = forms.ChoiceField(choices=[("", "Any"), ("a", "Apple & pear"), ("b", "<Banana>")], required=False,
-                              widget=FastSelect)
+    fruit = forms.ChoiceField(
+        choices=[("", "Any"), ("a", "Apple & pear"), ("b", "<Banana>")], required=False, widget=FastSelect
+    )
 
 
 def test_renders_choices_selection_and_escapes_labels():

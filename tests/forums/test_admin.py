@@ -5,22 +5,29 @@ import re
 import pytest
 
 from kurultai.forums.models import Forum, Recommendation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a long enough secret 42")
+    user = UserFactory(role="admin")
     client.force_login(user)
     return client
 
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/forums/forum/", "/admin/forums/forum/add/", "/admin/forums/session/add/",
-     "/admin/forums/recommendation/", "/admin/forums/recommendation/add/", "/admin/core/country/",
-     "/admin/core/theme/add/"],
+    [
+        "/admin/forums/forum/",
+        "/admin/forums/forum/add/",
+        "/admin/forums/session/add/",
+        "/admin/forums/recommendation/",
+        "/admin/forums/recommendation/add/",
+        "/admin/core/country/",
+        "/admin/core/theme/add/",
+    ],
 )
 def test_admin_pages_open(editor_client, url):
     response = editor_client.get(url)
@@ -42,8 +49,16 @@ def test_editor_adds_a_translated_recommendation(editor_client, demo):
     forum = Forum.objects.get(slug="2021-almaty")
     session = forum.sessions.get(number=1)
     data = {
-        "forum": forum.pk, "session": session.pk, "position": 9, "original_language": "ru",
-        "text_en": "", "text_ru": "Новая рекомендация", "text_kk": "", "text_ky": "", "text_tg": "", "text_tk": "",
+        "forum": forum.pk,
+        "session": session.pk,
+        "position": 9,
+        "original_language": "ru",
+        "text_en": "",
+        "text_ru": "Новая рекомендация",
+        "text_kk": "",
+        "text_ky": "",
+        "text_tg": "",
+        "text_tk": "",
         "text_uz": "",
     }
     response = editor_client.post("/admin/forums/recommendation/add/", data)

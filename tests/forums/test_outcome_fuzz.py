@@ -17,11 +17,39 @@ from tests.factories import ForumFactory
 SEED_TEXT = (Path(__file__).parent / "outcome_docs" / "csf-2021-almaty-outcome.md").read_text()
 
 FRAGMENTS = [
-    "Session 1", "## Session 2:", "**Session 3**", "Сессия 4", "Session IV", "Main discussion points:",
-    "Main recommendations", "**Main recommendations:**", "Основные рекомендации", "Conclusions:", "Выводы",
-    "- A bullet point.", "• Пункт списка.", "1) Numbered.", "a) Lettered.", "and a continuation.", "---",
-    "Page 3 of 9", "12", "", "", "\f", "# Heading", "A plain paragraph that ends.", "lowercase going on",
-    "\\checkmark Climate", "   indented text", "**", "#", "- ", "(", "Session 0", "Session 999999",
+    "Session 1",
+    "## Session 2:",
+    "**Session 3**",
+    "Сессия 4",
+    "Session IV",
+    "Main discussion points:",
+    "Main recommendations",
+    "**Main recommendations:**",
+    "Основные рекомендации",
+    "Conclusions:",
+    "Выводы",
+    "- A bullet point.",
+    "• Пункт списка.",
+    "1) Numbered.",
+    "a) Lettered.",
+    "and a continuation.",
+    "---",
+    "Page 3 of 9",
+    "12",
+    "",
+    "",
+    "\f",
+    "# Heading",
+    "A plain paragraph that ends.",
+    "lowercase going on",
+    "\\checkmark Climate",
+    "   indented text",
+    "**",
+    "#",
+    "- ",
+    "(",
+    "Session 0",
+    "Session 999999",
 ]
 lines = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=80)), max_size=60)
 
@@ -45,7 +73,7 @@ def test_random_documents_parse_or_fail_cleanly(parts):
 @given(st.integers(min_value=0, max_value=len(SEED_TEXT)), st.integers(min_value=0, max_value=len(SEED_TEXT)))
 def test_truncated_and_cut_reports_parse_or_fail_cleanly(start, end):
     with contextlib.suppress(OutcomeError):
-        check(parse_text(SEED_TEXT[min(start, end):max(start, end)]))
+        check(parse_text(SEED_TEXT[min(start, end) : max(start, end)]))
 
 
 @settings(max_examples=150, deadline=None)
@@ -68,8 +96,11 @@ def test_import_writes_the_whole_document_or_nothing(parts):
         return
     import_outcome(forum, doc, "en")
     stored = {
-        s.number: (s.title["en"], [p.text["en"] for p in s.discussion_points.all()],
-                   [r.text["en"] for r in s.recommendations.order_by("position")])
+        s.number: (
+            s.title["en"],
+            [p.text["en"] for p in s.discussion_points.all()],
+            [r.text["en"] for r in s.recommendations.order_by("position")],
+        )
         for s in forum.sessions.all()
     }
     assert stored == {s.number: (s.title, s.discussion_points, s.recommendations) for s in doc.sessions}

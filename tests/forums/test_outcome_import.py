@@ -21,8 +21,12 @@ SEED = DOCS / "csf-2021-almaty-outcome.md"
 
 def snapshot(forum: Forum) -> list:
     return [
-        (s.number, dict(s.title), [dict(p.text) for p in s.discussion_points.all()],
-         [dict(r.text) for r in s.recommendations.order_by("position")])
+        (
+            s.number,
+            dict(s.title),
+            [dict(p.text) for p in s.discussion_points.all()],
+            [dict(r.text) for r in s.recommendations.order_by("position")],
+        )
         for s in forum.sessions.order_by("number")
     ] + [dict(c.text) for c in forum.conclusions.all()]
 
@@ -35,8 +39,9 @@ def test_import_into_an_empty_forum_creates_everything():
     forum = ForumFactory()
     plan = services.import_outcome(forum, seed_document(), "en")
     assert plan.count("create", "recommendation") == 23
-    assert [(s.number, s.discussion_points.count(), s.recommendations.count())
-            for s in forum.sessions.order_by("number")] == [(1, 5, 4), (2, 8, 6), (3, 5, 6), (4, 10, 7)]
+    assert [
+        (s.number, s.discussion_points.count(), s.recommendations.count()) for s in forum.sessions.order_by("number")
+    ] == [(1, 5, 4), (2, 8, 6), (3, 5, 6), (4, 10, 7)]
     assert forum.conclusions.count() == 1
     rec = Recommendation.objects.get(forum=forum, session__number=4, position=2)
     assert rec.original_language == "en" and "web-based learning facility" in rec.text["en"]
@@ -125,7 +130,10 @@ def test_command_errors_go_to_stderr_with_a_non_zero_exit(tmp_path):
     bad.write_text("Nothing structured here.\n")
     result = subprocess.run(
         [sys.executable, "-m", "kurultai", "import_outcome", str(bad), "--dry-run"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode != 0
     assert result.stdout == ""

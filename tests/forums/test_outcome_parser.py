@@ -86,9 +86,17 @@ def test_bold_headings_and_inline_titles():
 
 @pytest.mark.parametrize(
     "heading",
-    ["Main recommendations", "Main recommendations:", "MAIN RECOMMENDATIONS", "### Main Recommendations :",
-     "**Main recommendations:**", "Key recommendations", "Recommendations", "Основные рекомендации:",
-     "РЕКОМЕНДАЦИИ"],
+    [
+        "Main recommendations",
+        "Main recommendations:",
+        "MAIN RECOMMENDATIONS",
+        "### Main Recommendations :",
+        "**Main recommendations:**",
+        "Key recommendations",
+        "Recommendations",
+        "Основные рекомендации:",
+        "РЕКОМЕНДАЦИИ",
+    ],
 )
 def test_recommendation_heading_variants(heading):
     doc = parse_text(f"Session 1: Water\n\nMain discussion points\n- A point.\n\n{heading}\n- A recommendation.\n")
@@ -96,16 +104,20 @@ def test_recommendation_heading_variants(heading):
     assert doc.sessions[0].discussion_points == ["A point."]
 
 
-@pytest.mark.parametrize("header", ["Session 3", "## Session 3:", "**SESSION 3.**", "Сессия 3", "# Сессия №3 —",
-                                    "Session III", "session 3 -"])
+@pytest.mark.parametrize(
+    "header",
+    ["Session 3", "## Session 3:", "**SESSION 3.**", "Сессия 3", "# Сессия №3 —", "Session III", "session 3 -"],
+)
 def test_session_header_variants(header):
     doc = parse_text(f"{header}\nClimate\n\nRecommendations\n• Act now.\n")
     assert [(s.number, s.title) for s in doc.sessions] == [(3, "Climate")]
 
 
 def test_prose_that_mentions_a_session_is_not_a_heading():
-    doc = parse_text("Session 1: Water\n\nMain discussion points\n- Session 2 was moved to the afternoon.\n"
-                     "Session 2 was opened by the host, who welcomed everyone.\n")
+    doc = parse_text(
+        "Session 1: Water\n\nMain discussion points\n- Session 2 was moved to the afternoon.\n"
+        "Session 2 was opened by the host, who welcomed everyone.\n"
+    )
     assert len(doc.sessions) == 1
     assert len(doc.sessions[0].discussion_points) == 1
 

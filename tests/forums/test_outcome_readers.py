@@ -18,20 +18,22 @@ from tests.forums.outcome_files import (
 
 
 def test_docx_with_heading_styles_lists_and_bold_markers():
-    data = docx_bytes([
-        ("Title", "Форум гражданского общества"),
-        ("Heading 2", "Сессия 1"),
-        ("Heading 1", "Зелёная экономика"),
-        ("Normal", "Сессия обсудила возможности зелёной экономики."),
-        ("bold", "Основные тезисы обсуждения:"),
-        ("List Bullet", "Малый бизнес готов инвестировать в переработку."),
-        ("List Bullet", "Нужны понятные правила для социальных предприятий."),
-        ("bold", "Основные рекомендации"),
-        ("List Number", "Ввести налоговые льготы для переработчиков."),
-        ("List Number", "Обучать молодёжь социальному предпринимательству."),
-        ("Heading 1", "Выводы"),
-        ("Normal", "Участники поддержали создание рабочей группы."),
-    ])
+    data = docx_bytes(
+        [
+            ("Title", "Форум гражданского общества"),
+            ("Heading 2", "Сессия 1"),
+            ("Heading 1", "Зелёная экономика"),
+            ("Normal", "Сессия обсудила возможности зелёной экономики."),
+            ("bold", "Основные тезисы обсуждения:"),
+            ("List Bullet", "Малый бизнес готов инвестировать в переработку."),
+            ("List Bullet", "Нужны понятные правила для социальных предприятий."),
+            ("bold", "Основные рекомендации"),
+            ("List Number", "Ввести налоговые льготы для переработчиков."),
+            ("List Number", "Обучать молодёжь социальному предпринимательству."),
+            ("Heading 1", "Выводы"),
+            ("Normal", "Участники поддержали создание рабочей группы."),
+        ]
+    )
     doc = parse_document("report.docx", data)
     session = doc.sessions[0]
     assert (session.number, session.title) == (1, "Зелёная экономика")
@@ -44,7 +46,8 @@ def test_text_pdf_with_running_header_page_numbers_and_a_bullet_across_pages():
     data = pdf_bytes(SIMPLE_LINES + SIMPLE_LINES_PAGE_2, lines_per_page=len(SIMPLE_LINES))
     doc = parse_document("report.pdf", data)
     assert [(s.number, len(s.discussion_points), len(s.recommendations)) for s in doc.sessions] == [
-        (1, 2, 2), (2, 0, 1)
+        (1, 2, 2),
+        (2, 0, 1),
     ]
     assert doc.sessions[0].recommendations[1] == "Support the switch to clean heating in poor households."
     assert doc.conclusions == ["The forum will review progress next year."]

@@ -6,23 +6,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kurultai.forums.models import Forum, Recommendation
 from kurultai.forums.outcome.export import document_from_forum, to_docx, to_markdown
 from kurultai.forums.outcome.readers import parse_document
-from tests.factories import ForumFactory
+from tests.factories import ForumFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 SEED = Path(__file__).parent / "outcome_docs" / "csf-2021-almaty-outcome.md"
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", "e@example.org", "a long enough secret 42", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_forum"))
-    return user
+def editor():
+    return UserFactory(role="editor")
 
 
 def upload(client, forum, name="report.md", data=None, language=""):
@@ -60,8 +57,7 @@ def test_altered_payload_is_refused(client, editor):
     forum = ForumFactory()
     client.force_login(editor)
     payload = re.search(r'name="payload" value="([^"]+)"', upload(client, forum).content.decode()).group(1)
-    response = client.post(f"/en/forums/{forum.slug}/outcome/import/", {"payload": payload[:-3] + "abc"},
-                           follow=True)
+    response = client.post(f"/en/forums/{forum.slug}/outcome/import/", {"payload": payload[:-3] + "abc"}, follow=True)
     assert "expired or was altered" in response.content.decode()
     assert not forum.sessions.exists()
 
@@ -88,8 +84,8 @@ def test_bad_file_re_renders_the_form_with_the_reason(client, editor):
 def test_visitors_are_sent_to_log_in_and_members_are_refused(client, django_user_model):
     forum = ForumFactory()
     response = client.get(f"/en/forums/{forum.slug}/outcome/import/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    client.force_login(django_user_model.objects.create_user("member", password="a long enough secret 42"))
+    assert response.status_code == 302 and "/en/accounts/login/" in response["Location"]
+    client.force_login(UserFactory())
     assert client.get(f"/en/forums/{forum.slug}/outcome/import/").status_code == 403
     assert upload(client, forum).status_code == 403
     assert not forum.sessions.exists()
@@ -142,9 +138,20 @@ def test_docx_export_opens_in_libreoffice(demo, tmp_path):
     source.write_bytes(to_docx(Forum.objects.get(slug="2021-almaty"), "ru"))
     exe = shutil.which("libreoffice") or shutil.which("soffice")
     result = subprocess.run(
-        [exe, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180, check=False,
+        [
+            exe,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "outcome.pdf"

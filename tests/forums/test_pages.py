@@ -35,8 +35,12 @@ def test_forum_list_shows_every_published_edition(client, demo):
 
 def test_forum_page_has_programme_outcome_and_conclusions(client, demo):
     html = client.get("/en/forums/2021-almaty/").content.decode()
-    for title in ("Taking stock of the implementation", "Strengthening resilience through inclusion",
-                  "Green prosperity", "Regional cooperation – addressing environmental challenges"):
+    for title in (
+        "Taking stock of the implementation",
+        "Strengthening resilience through inclusion",
+        "Green prosperity",
+        "Regional cooperation – addressing environmental challenges",
+    ):
         assert title in html
     assert html.count('<li id="r') == 23
     assert "Main discussion points" in html and "Conclusions" in html
@@ -128,8 +132,14 @@ def test_untranslated_content_falls_back_with_a_language_attribute(client, demo)
 
 def test_every_page_has_title_canonical_and_alternates(client, demo):
     rec = Recommendation.objects.first()
-    for url in ["/en/", "/en/forums/", "/en/forums/2021-almaty/", "/en/forums/2021-almaty/sessions/1/",
-                "/en/recommendations/", rec.get_absolute_url()]:
+    for url in [
+        "/en/",
+        "/en/forums/",
+        "/en/forums/2021-almaty/",
+        "/en/forums/2021-almaty/sessions/1/",
+        "/en/recommendations/",
+        rec.get_absolute_url(),
+    ]:
         html = client.get(url).content.decode()
         assert "<title>" in html and "</title>" in html
         assert f'<link rel="canonical" href="http://testserver{url}">' in html

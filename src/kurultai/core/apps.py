@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(on_model_change, dispatch_uid=f"kurultai.pagecache.{signal}")
         m2m_changed.connect(
-            lambda sender, **kw: on_model_change(kw["instance"].__class__, **kw), weak=False,
+            lambda sender, **kw: on_model_change(kw["instance"].__class__, **kw),
+            weak=False,
             dispatch_uid="kurultai.pagecache.m2m",
         )

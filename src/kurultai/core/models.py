@@ -81,3 +81,50 @@ class SiteVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.number)
+
+
+class AuditEntry(models.Model):
+    """Who changed what, and when: written by services and by the admin, read by administrators."""
+
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("who")
+    )
+    action = models.CharField(_("action"), max_length=80)
+    object_type = models.CharField(_("object type"), max_length=80)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class SearchDocument(models.Model):
+    """One searchable record, folded for cross-script search; kept up to date by ``core.search``."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    url = models.CharField(max_length=300)
+    title = models.JSONField(default=dict)
+    body = models.JSONField(default=dict)
+    original_language = models.CharField(max_length=8, default="en")
+    folded = models.TextField(default="")
+    countries = models.CharField(max_length=300, blank=True, help_text="Space-separated country codes.")
+    themes = models.CharField(max_length=600, blank=True, help_text="Space-separated theme slugs.")
+    languages = models.CharField(max_length=60, blank=True, help_text="Space-separated content languages.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search index")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
+        indexes = [models.Index(fields=["kind"], name="search_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

@@ -149,9 +149,7 @@ class TranslatedFormField(forms.MultiValueField):
         )
 
     def compress(self, data_list: list[str]) -> TranslatedText:
-        values = {
-            code: text.strip() for code, text in zip(language_codes(), data_list or [], strict=False) if text
-        }
+        values = {code: text.strip() for code, text in zip(language_codes(), data_list or [], strict=False) if text}
         return TranslatedText({k: v for k, v in values.items() if v})
 
     def clean(self, value: Any) -> TranslatedText:
@@ -221,9 +219,7 @@ class TranslatedField(models.JSONField):
 class TranslatableModel(models.Model):
     """Base for records with translated fields: knows the language it was written in."""
 
-    original_language = models.CharField(
-        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
-    )
+    original_language = models.CharField(_("original language"), max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         abstract = True

@@ -21,8 +21,18 @@ from django.http import HttpRequest, HttpResponse
 from kurultai.core.models import SiteVersion
 
 TIMEOUT = 60 * 60
-KURULTAI_APPS = {"core", "forums", "accounts", "organisations", "followup", "dialogue", "knowledge", "learning",
-                 "opportunities", "transparency"}
+KURULTAI_APPS = {
+    "core",
+    "forums",
+    "accounts",
+    "organisations",
+    "followup",
+    "dialogue",
+    "knowledge",
+    "learning",
+    "opportunities",
+    "transparency",
+}
 
 
 def current_version() -> int:

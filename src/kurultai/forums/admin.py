@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from kurultai.core.admin import AuditedModelAdmin
 from kurultai.forums import models
 
 
@@ -35,19 +36,17 @@ class SessionAppearanceInline(admin.TabularInline):
 
 
 @admin.register(models.ForumSeries)
-class ForumSeriesAdmin(admin.ModelAdmin):
+class ForumSeriesAdmin(AuditedModelAdmin):
     list_display = ["__str__", "slug", "position"]
 
 
 @admin.register(models.Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(AuditedModelAdmin):
     list_display = ["__str__", "series", "number", "start_date", "format", "is_published"]
     list_filter = ["series", "format", "is_published"]
     date_hierarchy = "start_date"
     filter_horizontal = ["themes"]
     inlines = [SessionInline, ForumAppearanceInline, ConclusionInline]
-
-
 
 
 class DiscussionPointInline(admin.StackedInline):
@@ -64,7 +63,7 @@ class RecommendationInline(admin.StackedInline):
 
 
 @admin.register(models.Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(AuditedModelAdmin):
     list_display = ["__str__", "forum"]
     list_filter = ["forum"]
     filter_horizontal = ["themes"]
@@ -72,18 +71,18 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(AuditedModelAdmin):
     list_display = ["__str__"]
     search_fields = ["name"]
 
 
 @admin.register(models.Addressee)
-class AddresseeAdmin(admin.ModelAdmin):
+class AddresseeAdmin(AuditedModelAdmin):
     list_display = ["__str__", "code", "position"]
 
 
 @admin.register(models.Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(AuditedModelAdmin):
     list_display = ["__str__", "forum", "session"]
     list_filter = ["forum", "addressees", "themes", "countries"]
     list_select_related = ["forum", "session"]
@@ -91,7 +90,7 @@ class RecommendationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.DiscussionPoint)
-class DiscussionPointAdmin(admin.ModelAdmin):
+class DiscussionPointAdmin(AuditedModelAdmin):
     list_display = ["__str__", "session"]
     list_filter = ["session__forum"]
     list_select_related = ["session"]

@@ -9,6 +9,8 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
+        from kurultai.forums import searchable
         from kurultai.forums.taxonomy import sync_addressees
 
+        searchable.connect()
         post_migrate.connect(sync_addressees, sender=self, dispatch_uid="kurultai.forums.sync_addressees")

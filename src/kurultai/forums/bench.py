@@ -36,8 +36,11 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
         forum, _new = Forum.objects.get_or_create(
             slug=f"bench-{index + 1}",
             defaults={
-                "series": series, "number": index + 1, "title": {"en": f"Benchmark forum {index + 1}"},
-                "start_date": dt.date(2010 + index, 6, 1), "format": Forum.Format.HYBRID,
+                "series": series,
+                "number": index + 1,
+                "title": {"en": f"Benchmark forum {index + 1}"},
+                "start_date": dt.date(2010 + index, 6, 1),
+                "format": Forum.Format.HYBRID,
                 "concept": {"en": " ".join(_sentence(rng) for _ in range(5))},
             },
         )

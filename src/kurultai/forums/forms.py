@@ -20,29 +20,45 @@ class RecommendationFilterForm(forms.Form):
     """GET filters of the recommendation list; unknown values are reported, never a server error."""
 
     forum = forms.ModelChoiceField(
-        queryset=Forum.objects.published(), to_field_name="slug", required=False, label=_("Forum"),
-        empty_label=_("All forums"), widget=FastSelect,
+        queryset=Forum.objects.published(),
+        to_field_name="slug",
+        required=False,
+        label=_("Forum"),
+        empty_label=_("All forums"),
+        widget=FastSelect,
     )
     session = SessionChoiceField(
-        queryset=Session.objects.filter(forum__is_published=True).select_related("forum").order_by(
-            "-forum__start_date", "number"
-        ),
+        queryset=Session.objects.filter(forum__is_published=True)
+        .select_related("forum")
+        .order_by("-forum__start_date", "number"),
         required=False,
         label=_("Session"),
         empty_label=_("All sessions"),
         widget=FastSelect,
     )
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(), to_field_name="slug", required=False, label=_("Theme"),
-        empty_label=_("All themes"), widget=FastSelect,
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Theme"),
+        empty_label=_("All themes"),
+        widget=FastSelect,
     )
     country = forms.ModelChoiceField(
-        queryset=Country.objects.all(), to_field_name="code", required=False, label=_("Country"),
-        empty_label=_("All countries"), widget=FastSelect,
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Country"),
+        empty_label=_("All countries"),
+        widget=FastSelect,
     )
     addressee = forms.ModelChoiceField(
-        queryset=Addressee.objects.all(), to_field_name="code", required=False, label=_("Addressed to"),
-        empty_label=_("Everyone"), widget=FastSelect,
+        queryset=Addressee.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Addressed to"),
+        empty_label=_("Everyone"),
+        widget=FastSelect,
     )
 
     FILTERS = {

@@ -147,7 +147,11 @@ class Appearance(models.Model):
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("forum"))
     session = models.ForeignKey(
-        Session, on_delete=models.CASCADE, null=True, blank=True, related_name="appearances",
+        Session,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appearances",
         verbose_name=_("session"),
     )
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
@@ -234,9 +238,7 @@ class Recommendation(TranslatableModel):
         Addressee, blank=True, related_name="recommendations", verbose_name=_("addressed to")
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="recommendations", verbose_name=_("themes"))
-    countries = models.ManyToManyField(
-        Country, blank=True, related_name="recommendations", verbose_name=_("countries")
-    )
+    countries = models.ManyToManyField(Country, blank=True, related_name="recommendations", verbose_name=_("countries"))
     sdgs = models.ManyToManyField(SDG, blank=True, related_name="recommendations", verbose_name=_("SDGs"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

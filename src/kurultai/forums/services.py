@@ -55,11 +55,20 @@ class ImportPlan:
         rows = []
         for parsed in self.document.sessions:
             changes = [c for c in self.changes if c.session == parsed.number]
-            rows.append({"session": parsed, "changes": {a: sum(c.action == a for c in changes) for a in
-                                                        (CREATE, UPDATE, DELETE)}})
+            rows.append(
+                {
+                    "session": parsed,
+                    "changes": {a: sum(c.action == a for c in changes) for a in (CREATE, UPDATE, DELETE)},
+                }
+            )
         changes = [c for c in self.changes if c.kind == "conclusion"]
-        rows.append({"session": None, "conclusions": len(self.document.conclusions),
-                     "changes": {a: sum(c.action == a for c in changes) for a in (CREATE, UPDATE, DELETE)}})
+        rows.append(
+            {
+                "session": None,
+                "conclusions": len(self.document.conclusions),
+                "changes": {a: sum(c.action == a for c in changes) for a in (CREATE, UPDATE, DELETE)},
+            }
+        )
         return rows
 
     @property
@@ -180,12 +189,13 @@ def import_outcome(forum: Forum, document: OutcomeDocument, language: str, user:
             points = list(session.discussion_points.all())
             recs = list(session.recommendations.all())
         _apply_items(DiscussionPoint, {"session": session}, points, parsed.discussion_points, language)
-        _apply_items(
-            Recommendation, {"session": session, "forum": forum}, recs, parsed.recommendations, language
-        )
+        _apply_items(Recommendation, {"session": session, "forum": forum}, recs, parsed.recommendations, language)
     _apply_items(Conclusion, {"forum": forum}, list(forum.conclusions.all()), document.conclusions, language)
     logger.info(
         "Outcome document imported into forum %s by %s (%s): %s",
-        forum.slug, getattr(user, "pk", None) or "command line", language, plan.summary(),
+        forum.slug,
+        getattr(user, "pk", None) or "command line",
+        language,
+        plan.summary(),
     )
     return plan

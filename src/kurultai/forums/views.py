@@ -14,19 +14,28 @@ PAGE_SIZE = 20
 
 def home(request: HttpRequest) -> HttpResponse:
     """What the platform is, the latest forum and the latest recommendations."""
-    latest = selectors.published_forums().annotate(
-        session_count=Count("sessions", distinct=True),
-    ).order_by("-start_date").first()
+    latest = (
+        selectors.published_forums()
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+        )
+        .order_by("-start_date")
+        .first()
+    )
     recommendations = Recommendation.objects.published().for_listing()[:5]
     return render(request, "forums/home.html", {"latest": latest, "recommendations": recommendations})
 
 
 def forum_list(request: HttpRequest) -> HttpResponse:
     """All editions, newest first, grouped by series."""
-    forums = selectors.published_forums().annotate(
-        session_count=Count("sessions", distinct=True),
-        recommendation_count=Count("recommendations", distinct=True),
-    ).order_by("series__position", "series__slug", "-start_date")
+    forums = (
+        selectors.published_forums()
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            recommendation_count=Count("recommendations", distinct=True),
+        )
+        .order_by("series__position", "series__slug", "-start_date")
+    )
     return render(request, "forums/forum_list.html", {"forums": forums, "nav": "forums"})
 
 
@@ -92,5 +101,3 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "forums/recommendation_detail.html",
         {"recommendation": recommendation, "nav": "recommendations"},
     )
-
-

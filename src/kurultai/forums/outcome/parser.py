@@ -21,8 +21,20 @@ PAGE_BREAK = "\f"
 
 MAX_ITEM_LENGTH = 5000
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
-          "xi": 11, "xii": 12}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+}
 
 SESSION_RE = re.compile(
     r"^(?:session|panel|working\s+group|сессия|секция|панель|рабочая\s+группа|sessiya)\s*"
@@ -58,7 +70,7 @@ PAGE_NUMBER_RE = re.compile(
 )
 LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
-TERMINAL = tuple(".!?;:…»\"”)")
+TERMINAL = tuple('.!?;:…»"”)')
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -106,7 +118,7 @@ def clean(raw: str) -> Line:
         match = BULLET_RE.match(text)
         if not match or match.end() == 0:
             break
-        bullet, text = True, text[match.end():].strip()
+        bullet, text = True, text[match.end() :].strip()
     text = ESCAPE_RE.sub(r"\1", text).strip()
     if not text:
         return Line("", blank=True)

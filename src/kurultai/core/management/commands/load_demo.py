@@ -13,9 +13,7 @@ class Command(BaseCommand):
     help = "Load the demo forums, organisations and follow-up data. Safe to run more than once."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing when the demo has been loaded before."
-        )
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the demo has been loaded before.")
 
     def handle(self, *args, **options) -> None:
         from kurultai.forums.models import ForumSeries

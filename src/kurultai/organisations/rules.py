@@ -1,0 +1,60 @@
+"""Who may do what with organisations, memberships and partner requests (object-level)."""
+
+import rules
+
+from kurultai.accounts.roles import is_administrator, is_editor, is_member
+
+
+def _approved(user, organisation, role: str | None = None) -> bool:
+    if not user.is_authenticated or organisation is None:
+        return False
+    from kurultai.organisations.models import Membership
+
+    memberships = Membership.objects.filter(user=user, organisation=organisation, status=Membership.Status.APPROVED)
+    if role:
+        memberships = memberships.filter(role=role)
+    return memberships.exists()
+
+
+@rules.predicate
+def is_representative(user, organisation) -> bool:
+    """An approved representative (or administrator) of this organisation."""
+    return _approved(user, organisation)
+
+
+@rules.predicate
+def is_organisation_admin(user, organisation) -> bool:
+    from kurultai.organisations.models import Membership
+
+    return _approved(user, organisation, Membership.Role.ADMIN)
+
+
+@rules.predicate
+def represents_some_organisation(user) -> bool:
+    from kurultai.organisations.models import Membership
+
+    return bool(user.is_authenticated and user.memberships.filter(status=Membership.Status.APPROVED).exists())
+
+
+@rules.predicate
+def represents_requester(user, partner_request) -> bool:
+    return partner_request is not None and _approved(user, partner_request.organisation)
+
+
+@rules.predicate
+def request_is_open(user, partner_request) -> bool:
+    return partner_request is not None and partner_request.is_open
+
+
+rules.add_perm("organisations.change_organisation", is_organisation_admin | is_editor)
+rules.add_perm("organisations.manage_members", is_organisation_admin | is_editor)
+rules.add_perm("organisations.verify_organisation", is_editor)
+rules.add_perm("organisations.join_organisation", is_member)
+rules.add_perm("organisations.post_partner_request", is_member & is_representative)
+rules.add_perm("organisations.close_partner_request", represents_requester | is_editor)
+rules.add_perm("organisations.view_interests", represents_requester | is_editor)
+rules.add_perm(
+    "organisations.express_interest",
+    is_member & represents_some_organisation & request_is_open & ~represents_requester,
+)
+rules.add_perm("core.view_audit_log", is_administrator)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from kurultai.organisations import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("organisations/", views.directory, name="directory"),
+    path("organisations/new/", views.edit, name="create"),
+    path("organisations/<slug:slug>/", views.detail, name="detail"),
+    path("organisations/<slug:slug>/edit/", views.edit, name="edit"),
+    path("organisations/<slug:slug>/join/", views.join, name="join"),
+    path("organisations/<slug:slug>/members/", views.members, name="members"),
+    path("organisations/<slug:slug>/verify/", views.verify, name="verify"),
+    path("organisations/<slug:slug>/partners/new/", views.new_partner_request, name="new_partner_request"),
+    path("networks/<slug:slug>/", views.network, name="network"),
+    path("partners/", views.partner_requests, name="partner_requests"),
+    path("partners/<int:pk>/", views.partner_request, name="partner_request"),
+    path("partners/<int:pk>/close/", views.close_partner_request, name="close_partner_request"),
+]

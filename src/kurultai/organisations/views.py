@@ -1,0 +1,226 @@
+"""Public directory pages and the actions of representatives, administrators and editors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kurultai.organisations import services
+from kurultai.organisations.forms import (
+    DirectoryFilterForm,
+    InterestForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+    OrganisationForm,
+    PartnerRequestForm,
+)
+from kurultai.organisations.models import Membership, Network, Organisation, PartnerRequest
+
+PAGE_SIZE = 20
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    """All organisations: search by name and description, filter by country, type, theme and network."""
+    form = DirectoryFilterForm(request.GET or None)
+    queryset, ranked = form.filter(Organisation.objects.all())
+    if ranked is not None:
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = Organisation.objects.for_listing().in_bulk(list(page.object_list))
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    else:
+        page = Paginator(queryset.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
+    networks = Network.objects.annotate(size=Count("organisations")).order_by("slug")
+    return render(
+        request,
+        "organisations/directory.html",
+        {"form": form, "page": page, "networks": networks, "nav": "organisations"},
+    )
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation's profile, its networks, representatives and partner requests."""
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("country").prefetch_related("themes", "networks"), slug=slug
+    )
+    people = organisation.memberships.filter(status=Membership.Status.APPROVED).select_related("user")
+    own = organisation.memberships.filter(user=request.user).first() if request.user.is_authenticated else None
+    requests = organisation.partner_requests.filter(status=PartnerRequest.Status.OPEN)
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "people": people,
+            "own": own,
+            "partner_requests": requests,
+            "join_form": MembershipRequestForm(),
+            "nav": "organisations",
+        },
+    )
+
+
+def network(request: HttpRequest, slug: str) -> HttpResponse:
+    """A network and its member organisations."""
+    network = get_object_or_404(Network.objects.prefetch_related("themes"), slug=slug)
+    page = Paginator(network.organisations.for_listing().order_by("slug"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/network.html", {"network": network, "page": page, "nav": "organisations"})
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("organisations.join_organisation", organisation):
+        raise PermissionDenied
+    form = MembershipRequestForm(request.POST)
+    if form.is_valid():
+        services.request_membership(request.user, organisation, form.cleaned_data["message"])
+        messages.success(request, _("Your request has been sent to the organisation's administrators."))
+    return redirect(organisation)
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """Administrators of an organisation (and editors) approve or decline join requests."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("organisations.manage_members", organisation):
+        raise PermissionDenied
+    form = MembershipDecisionForm(organisation, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.decide_membership(
+            request.user, data["membership"], data["decision"] == "approve", data["role"] or None
+        )
+        messages.success(request, _("The decision has been saved and the person informed."))
+        return redirect("organisations:members", slug=slug)
+    memberships = organisation.memberships.select_related("user").order_by("status", "-requested_at")
+    return render(
+        request,
+        "organisations/members.html",
+        {"organisation": organisation, "memberships": memberships, "form": form, "nav": "organisations"},
+    )
+
+
+@login_required
+def edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """Edit an organisation's profile (its administrators and editors); editors also add new ones."""
+    organisation = get_object_or_404(Organisation, slug=slug) if slug else Organisation()
+    allowed = (
+        request.user.has_perm("organisations.change_organisation", organisation)
+        if slug
+        else request.user.has_perm("organisations.verify_organisation", None)
+    )
+    if not allowed:
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        if not slug:
+            from django.utils.text import slugify
+
+            base = slugify(str(form.cleaned_data["name"]), allow_unicode=False) or "organisation"
+            candidate, n = base[:100], 1
+            while Organisation.objects.filter(slug=candidate).exists():
+                n += 1
+                candidate = f"{base[:95]}-{n}"
+            form.instance.slug = candidate
+        organisation = services.save_organisation(request.user, form)
+        messages.success(request, _("The organisation's profile has been saved."))
+        return redirect(organisation)
+    return render(
+        request, "organisations/edit.html", {"form": form, "organisation": organisation, "nav": "organisations"}
+    )
+
+
+@login_required
+@require_POST
+def verify(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    services.verify_organisation(request.user, organisation, request.POST.get("verified") != "0")
+    messages.success(request, _("Verification updated."))
+    return redirect(organisation)
+
+
+def partner_requests(request: HttpRequest) -> HttpResponse:
+    """Open calls for partners, by theme and country."""
+    form = DirectoryFilterForm(request.GET or None)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    queryset = (
+        PartnerRequest.objects.filter(status=PartnerRequest.Status.OPEN)
+        .select_related("organisation", "organisation__country")
+        .prefetch_related("themes", "countries")
+    )
+    if data.get("theme"):
+        queryset = queryset.filter(themes=data["theme"])
+    if data.get("country"):
+        queryset = queryset.filter(Q(countries=data["country"]) | Q(organisation__country=data["country"])).distinct()
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/partner_list.html", {"form": form, "page": page, "nav": "organisations"})
+
+
+def partner_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """One request; representatives of other organisations answer it here."""
+    partner_request = get_object_or_404(
+        PartnerRequest.objects.select_related("organisation", "author").prefetch_related("themes", "countries"), pk=pk
+    )
+    form = InterestForm(request.user, partner_request, request.POST or None)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            try:
+                services.express_interest(
+                    request.user, partner_request, form.cleaned_data["organisation"], form.cleaned_data["message"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Your message has been sent to the requesting organisation."))
+                return redirect(partner_request)
+    can_view = request.user.has_perm("organisations.view_interests", partner_request)
+    interests = partner_request.interests.select_related("organisation", "author") if can_view else []
+    return render(
+        request,
+        "organisations/partner_detail.html",
+        {
+            "partner_request": partner_request,
+            "form": form,
+            "interests": interests,
+            "can_view_interests": can_view,
+            "can_answer": request.user.has_perm("organisations.express_interest", partner_request),
+            "can_close": request.user.has_perm("organisations.close_partner_request", partner_request),
+            "nav": "organisations",
+        },
+    )
+
+
+@login_required
+def new_partner_request(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not request.user.has_perm("organisations.post_partner_request", organisation):
+        raise PermissionDenied
+    form = PartnerRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner_request = services.post_partner_request(request.user, organisation, form)
+        messages.success(request, _("Your partner request is published."))
+        return redirect(partner_request)
+    return render(
+        request, "organisations/partner_form.html", {"form": form, "organisation": organisation, "nav": "organisations"}
+    )
+
+
+@login_required
+@require_POST
+def close_partner_request(request: HttpRequest, pk: int) -> HttpResponse:
+    partner_request = get_object_or_404(PartnerRequest, pk=pk)
+    services.close_partner_request(request.user, partner_request)
+    messages.success(request, _("The partner request is closed."))
+    return redirect(partner_request)
