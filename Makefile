@@ -20,7 +20,7 @@ run: install
 	$(BIN)/kurultai migrate --no-input
 	$(BIN)/kurultai load_demo --if-empty
 	$(BIN)/kurultai collectstatic --no-input --verbosity 0
-	$(BIN)/gunicorn kurultai.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,10 +9,15 @@ from django.test import override_settings
 def plain_static_files():
     """Serve static files from the apps, whatever a developer's ``collectstatic`` left in var/."""
     with override_settings(
+        # Argon2 is deliberately slow; tests that check hashing switch it back on.
+        PASSWORD_HASHERS=[
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            "django.contrib.auth.hashers.Argon2PasswordHasher",
+        ],
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
+        },
     ):
         yield
 

@@ -69,15 +69,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    # Kurultai's apps come before allauth so that their templates (layout, forms) take precedence.
+    "kurultai.core",
+    "kurultai.accounts",
+    "kurultai.organisations",
+    "kurultai.forums",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
-    "kurultai.core",
-    "kurultai.accounts",
-    "kurultai.organisations",
-    "kurultai.forums",
 ]
 
 MIDDLEWARE = [
@@ -91,8 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "kurultai.accounts.middleware.AccountDutiesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kurultai.accounts.middleware.AccountDutiesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "kurultai.core.middleware.SecurityHeadersMiddleware",

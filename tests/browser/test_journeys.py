@@ -86,3 +86,37 @@ def test_no_sideways_scrolling(page):
             page.viewport_size["width"],
         )
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {page.viewport_name}: {wide}"
+
+
+def test_sign_up_on_a_phone_and_confirm_the_email(page):
+    from django.core import mail
+
+    page.goto("/en/")
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_role("link", name="sign up").click()
+    page.get_by_label("Email").fill("gulnara@example.org")
+    page.get_by_label("Name shown to others").fill("Gulnara")
+    page.get_by_label("Password:", exact=True).fill("a long enough secret 42")
+    page.get_by_label("Password (again)").fill("a long enough secret 42")
+    page.get_by_role("button", name="Sign Up").click()
+    assert page.url.endswith("/en/accounts/signup/")  # the consent box is required: nothing was sent
+    page.get_by_label("I accept the terms of use").check()
+    page.get_by_role("button", name="Sign Up").click()
+    assert "Verify Your Email Address" in page.content()
+    import re
+
+    assert "Hello from Kurultai!" in mail.outbox[-1].body
+    page.goto(re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0))
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_url("**/en/account/")
+    assert page.locator("h1").inner_text() == "Your account"
+
+
+def test_find_a_partner_organisation_by_theme_and_country(page):
+    page.goto("/ru/organisations/")
+    page.locator("summary", has_text="Поиск и фильтры").click()
+    page.get_by_label("Страна").select_option(label="Узбекистан")
+    page.get_by_role("button", name="Показать").click()
+    assert "Ассоциация фермеров Приаралья" in page.content()
+    page.get_by_role("link", name="Ассоциация фермеров Приаралья").click()
+    assert "Нукус" in page.locator(".lead").inner_text()

@@ -30,6 +30,8 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
     themes, countries = list(Theme.objects.all()), list(Country.objects.filter(region="central_asia"))
     sdgs, addressees = list(SDG.objects.all()), list(Addressee.objects.all())
     forums = volume["forums"]
+    if not forums:
+        return {"forums": 0}
     per_session = max(1, volume["recommendations"] // (forums * 4))
     created = {"forums": 0, "sessions": 0, "recommendations": 0}
     for index in range(forums):

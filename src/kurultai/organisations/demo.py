@@ -350,5 +350,24 @@ def load() -> dict[str, int]:
         },
     )
     request.themes.set([themes["consumption-waste"], themes["green-economy"]])
+    _demo_representatives()
     request.countries.set([countries["KG"], countries["UZ"]])
     return {"networks": len(NETWORKS), "organisations": len(ORGANISATIONS), "partner requests": 1}
+
+
+def _demo_representatives() -> None:
+    """Aigerim represents Green Steppe (as its administrator); Bakyt represents the water users' union."""
+    from kurultai.accounts.models import User
+    from kurultai.organisations.models import Membership
+
+    for email, slug, role in (
+        ("aigerim@demo.kurultai.example", "green-steppe", Membership.Role.ADMIN),
+        ("bakyt@demo.kurultai.example", "mountain-water-users", Membership.Role.REPRESENTATIVE),
+    ):
+        user = User.objects.filter(email=email).first()
+        if user:
+            Membership.objects.update_or_create(
+                user=user,
+                organisation=Organisation.objects.get(slug=slug),
+                defaults={"role": role, "status": Membership.Status.APPROVED},
+            )

@@ -10,7 +10,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from kurultai.core.audit import record
 from kurultai.organisations.models import Membership, Organisation, PartnerInterest, PartnerRequest
@@ -64,8 +64,8 @@ def request_membership(user: Any, organisation: Organisation, message: str = "")
         admins = User.objects.filter(groups__name=EDITORS, is_active=True)
     _notify(
         admins,
-        N_("Someone asks to represent %(organisation)s"),
-        N_(
+        gettext_noop("Someone asks to represent %(organisation)s"),
+        gettext_noop(
             "%(person)s asks to represent %(organisation)s on Kurultai. Approve or decline the request on the "
             "organisation's members page."
         ),
@@ -90,8 +90,8 @@ def decide_membership(actor: Any, membership: Membership, approve: bool, role: s
     record(actor, "membership.approved" if approve else "membership.declined", membership, {"role": membership.role})
     _notify(
         [membership.user],
-        N_("Your request for %(organisation)s"),
-        N_("Your request to represent %(organisation)s was %(decision)s."),
+        gettext_noop("Your request for %(organisation)s"),
+        gettext_noop("Your request to represent %(organisation)s was %(decision)s."),
         organisation=membership.organisation,
         decision=_("approved") if approve else _("declined"),
     )
@@ -154,8 +154,8 @@ def express_interest(
     )
     _notify(
         representatives(partner_request.organisation),
-        N_("%(organisation)s is interested in “%(title)s”"),
-        N_(
+        gettext_noop("%(organisation)s is interested in “%(title)s”"),
+        gettext_noop(
             "%(organisation)s answered your partner request “%(title)s” on Kurultai. Read the message and the "
             "organisation's profile on the request's page."
         ),

@@ -61,3 +61,11 @@ def compact_countries(countries: Iterable[Country]) -> list[str]:
         others = [str(c) for c in countries if c.region != Country.Region.CENTRAL_ASIA]
         return [_("All of Central Asia"), *others]
     return [str(c) for c in countries]
+
+
+@register.simple_tag
+def site_name() -> str:
+    """The platform's configured name (for emails, where no request context exists)."""
+    from django.conf import settings
+
+    return settings.SITE_NAME
