@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "kurultai.accounts",
     "kurultai.organisations",
     "kurultai.forums",
+    "kurultai.followup",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -20,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", forum_views.home, name="home"),
+    path("", include("kurultai.followup.urls")),
     path("", include("kurultai.forums.urls")),
     path("", include("kurultai.accounts.urls")),
     path("", include("kurultai.organisations.urls")),

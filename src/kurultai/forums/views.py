@@ -4,10 +4,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
+from kurultai.forums.panels import recommendation_panels
 
 PAGE_SIZE = 20
 
@@ -96,8 +98,12 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("themes", "countries", "addressees", "sdgs"),
         pk=pk,
     )
+    panels = [
+        render_to_string(panel["template"], panel["context"], request)
+        for panel in recommendation_panels(request, recommendation)
+    ]
     return render(
         request,
         "forums/recommendation_detail.html",
-        {"recommendation": recommendation, "nav": "recommendations"},
+        {"recommendation": recommendation, "panels": panels, "nav": "recommendations"},
     )

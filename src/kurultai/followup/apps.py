@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowupConfig(AppConfig):
+    name = "kurultai.followup"
+    label = "followup"
+    verbose_name = _("Follow-up")
+
+    def ready(self) -> None:
+        from kurultai.followup.views import panel
+        from kurultai.forums.panels import register_recommendation_panel
+
+        register_recommendation_panel(panel)

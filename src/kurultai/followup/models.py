@@ -1,0 +1,181 @@
+"""Follow-up of recommendations: who is responsible, formal responses, a dated timeline, CSO assessments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kurultai.core.multilingual import TranslatableModel, TranslatedField
+from kurultai.forums.models import Addressee, Recommendation
+from kurultai.organisations.models import Organisation
+
+
+class ImplementationStatus(models.TextChoices):
+    """DESIGN §3: stable codes, translated labels."""
+
+    NO_INFORMATION = "no_information", _("No information")
+    NOT_STARTED = "not_started", _("Not started")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
+    NO_LONGER_RELEVANT = "no_longer_relevant", _("No longer relevant")
+
+
+class ResponseStatus(models.TextChoices):
+    AWAITING_RESPONSE = "awaiting_response", _("Awaiting response")
+    ACCEPTED = "accepted", _("Accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", _("Partially accepted")
+    NOTED = "noted", _("Noted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class ResponsibleActor(models.Model):
+    """An organisation that leads or contributes to acting on a recommendation."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        CONTRIBUTING = "contributing", _("Contributing")
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="responsible_actors")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="responsibilities")
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices, default=Role.LEAD)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "id"]
+        verbose_name = _("responsible actor")
+        verbose_name_plural = _("responsible actors")
+        constraints = [models.UniqueConstraint(fields=["recommendation", "organisation"], name="actor_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Response(TranslatableModel):
+    """An addressee's formal answer to a recommendation; the newest one per addressee is in force."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="responses")
+    addressee = models.ForeignKey(
+        Addressee, on_delete=models.PROTECT, related_name="responses", verbose_name=_("on behalf of")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responses",
+        verbose_name=_("organisation"),
+    )
+    status = models.CharField(_("response"), max_length=20, choices=ResponseStatus.choices)
+    text = TranslatedField(_("text"), multiline=True, blank=True)
+    responded_on = models.DateField(_("date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_demo = models.BooleanField(_("demo content"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-responded_on", "-created_at"]
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return f"{self.addressee}: {self.get_status_display()}"
+
+
+class ProgressUpdate(TranslatableModel):
+    """A dated, attributed entry on a recommendation's timeline. Never edited: a correction is a new entry."""
+
+    class Reporter(models.TextChoices):
+        ACTOR = "actor", _("Responsible actor")
+        CSO = "cso", _("Civil society")
+        SECRETARIAT = "secretariat", _("Forum secretariat")
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("implementation status"), max_length=25, choices=ImplementationStatus.choices)
+    text = TranslatedField(_("what happened"), multiline=True)
+    reported_on = models.DateField(_("date"), default=timezone.localdate)
+    reporter = models.CharField(_("reported by"), max_length=15, choices=Reporter.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="progress_updates",
+        verbose_name=_("organisation"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("corrects")
+    )
+    is_demo = models.BooleanField(_("demo content"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reported_on", "-created_at"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self) -> str:
+        return f"{self.reported_on}: {self.get_status_display()}"
+
+
+class Assessment(TranslatableModel):
+    """A civil society organisation's own view of the status, shown beside the official one."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="assessments")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("organisation")
+    )
+    status = models.CharField(_("status in our view"), max_length=25, choices=ImplementationStatus.choices)
+    text = TranslatedField(_("why"), multiline=True)
+    assessed_on = models.DateField(_("date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_demo = models.BooleanField(_("demo content"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-assessed_on", "-created_at"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_status_display()}"
+
+
+class Evidence(models.Model):
+    """A link or a checked file that supports an update or an assessment."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(update__isnull=False, assessment__isnull=True)
+                    | models.Q(update__isnull=True, assessment__isnull=False)
+                ),
+                name="evidence_belongs_to_one_entry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or self.file.name

@@ -1,0 +1,122 @@
+"""Follow-up pages: the panel on a recommendation, the forms that add to it, and the dashboard."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from kurultai.followup import services
+from kurultai.followup.forms import AssessmentForm, ResponseForm, UpdateForm
+from kurultai.followup.models import ImplementationStatus
+from kurultai.followup.tracking import track, with_tracking
+from kurultai.forums.forms import RecommendationFilterForm
+from kurultai.forums.models import Recommendation
+
+
+def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
+    """The follow-up section of a recommendation page (registered with the forums app)."""
+    rec = (
+        with_tracking(Recommendation.objects.filter(pk=recommendation.pk))
+        .prefetch_related("updates__evidence", "assessments__evidence", "responsible_actors__organisation")
+        .get()
+    )
+    user = request.user
+    return "followup/panel.html", {
+        "tracking": track(rec),
+        "timeline": list(rec.updates.all()),
+        "actors": list(rec.responsible_actors.all()),
+        "can_respond": user.has_perm("followup.post_response", rec),
+        "can_assess": user.has_perm("followup.post_assessment", rec),
+    }
+
+
+FORMS = {
+    "respond": ("followup.post_response", _("Respond to the recommendation")),
+    "update": ("followup.post_update", _("Report progress")),
+    "assess": ("followup.post_assessment", _("Give your organisation's assessment")),
+}
+
+
+@login_required
+def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """One form page per kind of entry; nothing is saved unless everything is valid."""
+    rec = get_object_or_404(Recommendation.objects.published().select_related("forum", "session"), pk=pk)
+    permission, title = FORMS[kind]
+    if not request.user.has_perm(permission, rec):
+        raise PermissionDenied
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form: django_forms.Form
+    if kind == "respond":
+        form = ResponseForm(rec, data)
+    elif kind == "update":
+        form = UpdateForm(data, files)
+    else:
+        form = AssessmentForm(request.user, data, files)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        try:
+            if kind == "respond":
+                services.post_response(request.user, rec, **values)
+            elif kind == "update":
+                services.post_update(request.user, rec, **values)
+            else:
+                services.post_assessment(request.user, rec, **values)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Thank you. The follow-up of this recommendation is updated."))
+            return redirect(rec)
+    return render(
+        request, "followup/form.html", {"form": form, "recommendation": rec, "title": title, "nav": "followup"}
+    )
+
+
+BAR_WIDTH = 300
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Where recommendations stand, by forum, theme, country and addressee."""
+    form = RecommendationFilterForm(request.GET or None)
+    recs = form.filter(with_tracking(Recommendation.objects.published()).prefetch_related("addressees"))
+    trackings = [track(rec) for rec in recs]
+    total = len(trackings)
+    counts = Counter(t.status for t in trackings)
+    peak = max(counts.values(), default=1)
+    rows = [
+        {
+            "status": status,
+            "label": label,
+            "count": counts.get(status, 0),
+            "width": round(BAR_WIDTH * counts.get(status, 0) / peak) if peak else 0,
+        }
+        for status, label in ImplementationStatus.choices
+    ]
+    answered = [t for t in trackings if t.answered]
+    first_days = [t.first_response_days for t in answered if t.first_response_days is not None]
+    context = {
+        "form": form,
+        "total": total,
+        "rows": rows,
+        "chart_height": 24 * len(rows) + 8,
+        "answered": len(answered),
+        "response_rate": round(100 * len(answered) / total) if total else 0,
+        "median_days": round(statistics.median(first_days)) if first_days else None,
+        "oldest_unanswered": sorted((t for t in trackings if not t.answered), key=lambda t: -t.days_without_response)[
+            :5
+        ],
+        "stale": [t for t in trackings if t.stale][:10],
+        "stale_count": sum(t.stale for t in trackings),
+        "overdue": [t for t in trackings if t.overdue],
+        "due_soon": [t for t in trackings if t.due_soon],
+        "disagreements": [t for t in trackings if t.disagreement],
+        "nav": "followup",
+    }
+    return render(request, "followup/dashboard.html", context)
