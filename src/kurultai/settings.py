@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
 ]
 
 MIDDLEWARE = [

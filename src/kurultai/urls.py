@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from kurultai.api.urls import api
 from kurultai.core import views as core_views
 from kurultai.forums import views as forum_views
 
@@ -16,6 +17,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -39,16 +39,27 @@ def learning_rec(demo):
 
 def test_focal_point_responds_and_reports_with_a_pdf(client, focal_point, learning_rec):
     client.force_login(focal_point)
-    response = client.post(f"/en/recommendations/{learning_rec.pk}/respond/", {
-        "addressee": learning_rec.addressees.first().pk, "status": "accepted",
-        "text": "We will host the facility.", "responded_on": "2024-01-10",
-    })
+    response = client.post(
+        f"/en/recommendations/{learning_rec.pk}/respond/",
+        {
+            "addressee": learning_rec.addressees.first().pk,
+            "status": "accepted",
+            "text": "We will host the facility.",
+            "responded_on": "2024-01-10",
+        },
+    )
     assert response.status_code == 302
     upload = SimpleUploadedFile("report.pdf", pdf_bytes(), content_type="application/pdf")
-    response = client.post(f"/en/recommendations/{learning_rec.pk}/update/", {
-        "status": "implemented", "text": "All modules are online.", "reported_on": "2024-06-01",
-        "reporter": "actor", "evidence_file": upload,
-    })
+    response = client.post(
+        f"/en/recommendations/{learning_rec.pk}/update/",
+        {
+            "status": "implemented",
+            "text": "All modules are online.",
+            "reported_on": "2024-06-01",
+            "reporter": "actor",
+            "evidence_file": upload,
+        },
+    )
     assert response.status_code == 302
     update = ProgressUpdate.objects.get(recommendation=learning_rec, text__en="All modules are online.")
     evidence = Evidence.objects.get(update=update)
@@ -62,24 +73,34 @@ def test_bad_evidence_is_refused_and_nothing_is_saved(client, focal_point, learn
     client.force_login(focal_point)
     before = ProgressUpdate.objects.count()
     fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(f"/en/recommendations/{learning_rec.pk}/update/", {
-        "status": "implemented", "text": "Done.", "reported_on": "2024-06-01", "reporter": "actor",
-        "evidence_file": fake,
-    })
+    response = client.post(
+        f"/en/recommendations/{learning_rec.pk}/update/",
+        {
+            "status": "implemented",
+            "text": "Done.",
+            "reported_on": "2024-06-01",
+            "reporter": "actor",
+            "evidence_file": fake,
+        },
+    )
     assert response.status_code == 200
     assert "Evidence must be a PDF" in response.content.decode()
-    future = client.post(f"/en/recommendations/{learning_rec.pk}/update/", {
-        "status": "implemented", "text": "Done.", "reported_on": str(timezone.localdate() + dt.timedelta(days=3)),
-        "reporter": "actor",
-    })
+    future = client.post(
+        f"/en/recommendations/{learning_rec.pk}/update/",
+        {
+            "status": "implemented",
+            "text": "Done.",
+            "reported_on": str(timezone.localdate() + dt.timedelta(days=3)),
+            "reporter": "actor",
+        },
+    )
     assert "cannot be in the future" in future.content.decode()
     assert ProgressUpdate.objects.count() == before
 
 
 def test_only_responsible_actors_and_editors_post_official_entries(client, demo, learning_rec):
     other = UserFactory()
-    Membership.objects.create(user=other, organisation=Organisation.objects.get(slug="green-steppe"),
-                              status="approved")
+    Membership.objects.create(user=other, organisation=Organisation.objects.get(slug="green-steppe"), status="approved")
     client.force_login(other)
     assert client.get(f"/en/recommendations/{learning_rec.pk}/update/").status_code == 403
     assert client.get(f"/en/recommendations/{learning_rec.pk}/respond/").status_code == 403
@@ -105,26 +126,30 @@ def test_history_is_append_only_and_corrections_are_new_entries(focal_point, lea
     from kurultai.followup import services
 
     first = services.post_update(focal_point, learning_rec, status="in_progress", text="Started.", reporter="actor")
-    services.post_update(focal_point, learning_rec, status="planned", text="Correction: only planned.",
-                         reporter="actor", corrects=first)
+    services.post_update(
+        focal_point, learning_rec, status="planned", text="Correction: only planned.", reporter="actor", corrects=first
+    )
     assert ProgressUpdate.objects.filter(pk=first.pk, text__en="Started.").exists()
     assert learning_rec.updates.count() == 4  # two from the demo, two here
 
 
 def test_flags(demo):
     today = dt.date(2026, 1, 15)
-    learning = with_tracking(Recommendation.objects.filter(session__number=4, position=2,
-                                                           forum__slug="2021-almaty")).get()
+    learning = with_tracking(
+        Recommendation.objects.filter(session__number=4, position=2, forum__slug="2021-almaty")
+    ).get()
     state = track(learning, today)
     assert state.overdue and not state.due_soon  # deadline 2025-12-31, still in progress
     assert state.stale  # last update 2023
     assert state.first_response_days == (dt.date(2022, 3, 15) - dt.date(2021, 10, 6)).days
-    silent = with_tracking(Recommendation.objects.filter(session__number=1, position=3,
-                                                         forum__slug="2021-almaty")).get()
+    silent = with_tracking(
+        Recommendation.objects.filter(session__number=1, position=3, forum__slug="2021-almaty")
+    ).get()
     quiet = track(silent, today)
     assert quiet.days_without_response == (today - dt.date(2021, 10, 6)).days
-    monitoring = with_tracking(Recommendation.objects.filter(session__number=2, position=2,
-                                                             forum__slug="2021-almaty")).get()
+    monitoring = with_tracking(
+        Recommendation.objects.filter(session__number=2, position=2, forum__slug="2021-almaty")
+    ).get()
     assert track(monitoring, dt.date(2027, 6, 10)).due_soon
 
 
@@ -163,3 +188,35 @@ def test_demo_entries_are_marked(demo):
     assert Assessment.objects.get().is_demo
     assert ResponsibleActor.objects.count() == 2
     assert io  # keeps the import used
+
+
+def test_bulk_csv_checks_every_line_and_writes_all_or_nothing(client, demo):
+    editor = UserFactory(role="editor")
+    client.force_login(editor)
+    before = ProgressUpdate.objects.count()
+    bad = (
+        "recommendation,status,date,text,reporter\n"
+        "2021-S1-R1,in_progress,2024-01-05,Regional meeting held,secretariat\n"
+        "2021-S1-R2,finished,2024-01-05,Typo in status,secretariat\n"
+        "2099-S1-R1,planned,2024-13-01,,martian\n"
+    )
+    response = client.post("/en/follow-up/bulk/", {"file": SimpleUploadedFile("u.csv", bad.encode())})
+    html = response.content.decode()
+    assert "Nothing was saved" in html
+    assert "Line 3: unknown status “finished”" in html
+    assert "Line 4:" in html and "YYYY-MM-DD" in html and "the text is empty" in html
+    assert ProgressUpdate.objects.count() == before
+    good = (
+        "recommendation,status,date,text\n"
+        "2021-S1-R1,in_progress,2024-01-05,Regional meeting held\n"
+        f"{Recommendation.objects.get(forum__slug='2021-almaty', session__number=3, position=1).pk},planned,"
+        "2024-02-01,Course planned\n"
+    )
+    response = client.post("/en/follow-up/bulk/", {"file": SimpleUploadedFile("u.csv", good.encode())})
+    assert response.status_code == 302
+    assert ProgressUpdate.objects.count() == before + 2
+
+
+def test_bulk_csv_is_for_editors_only(client, focal_point):
+    client.force_login(focal_point)
+    assert client.get("/en/follow-up/bulk/").status_code == 403

@@ -67,7 +67,7 @@ class SDG(TranslatableModel):
         verbose_name_plural = _("sustainable development goals")
 
     def __str__(self) -> str:
-        return f"SDG {self.number}: {self.name}"
+        return _("SDG %(number)s: %(name)s") % {"number": self.number, "name": self.name}
 
 
 class SiteVersion(models.Model):

@@ -1,10 +1,14 @@
 from django.urls import path, re_path
 
 from kurultai.followup import views
+from kurultai.followup.feeds import UpdatesFeed
 
 app_name = "followup"
 
 urlpatterns = [
     path("follow-up/", views.dashboard, name="dashboard"),
+    path("follow-up/bulk/", views.bulk_updates, name="bulk"),
+    path("follow-up/feed/", UpdatesFeed(), name="feed"),
+    re_path(r"^follow-up/recommendations\.(?P<fmt>json|csv|history\.csv)$", views.open_data, name="open_data"),
     re_path(r"^recommendations/(?P<pk>\d+)/(?P<kind>respond|update|assess)/$", views.add, name="add"),
 ]

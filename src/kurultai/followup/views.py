@@ -120,3 +120,55 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "nav": "followup",
     }
     return render(request, "followup/dashboard.html", context)
+
+
+class BulkForm(django_forms.Form):
+    file = django_forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: recommendation (number or reference such as 2021-S2-R3), status, date (YYYY-MM-DD), text; "
+            "optional: reporter, organisation (slug), evidence_url."
+        ),
+    )
+
+
+@login_required
+def bulk_updates(request: HttpRequest) -> HttpResponse:
+    """Editors upload many status updates at once; one bad line and nothing is written."""
+    from kurultai.accounts.roles import is_editor
+    from kurultai.followup import bulk
+
+    if not is_editor(request.user):
+        raise PermissionDenied
+    form = BulkForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = bulk.parse(upload.read(5 * 1024 * 1024 + 1)[: 5 * 1024 * 1024])
+        if result.errors:
+            errors = result.errors
+        else:
+            count = bulk.apply(request.user, result)
+            messages.success(request, _("%(count)d updates were added.") % {"count": count})
+            return redirect("followup:dashboard")
+    return render(request, "followup/bulk.html", {"form": form, "errors": errors, "nav": "followup"})
+
+
+def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    """All published recommendations with current status and full history: JSON or CSV."""
+    import json
+
+    from kurultai.followup import opendata
+
+    items = [opendata.as_dict(rec) for rec in opendata.recommendations()]
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps({"recommendations": items}, ensure_ascii=False, indent=1),
+            content_type="application/json; charset=utf-8",
+        )
+    elif fmt == "history.csv":
+        response = HttpResponse(opendata.history_csv(items), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(opendata.recommendations_csv(items), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kurultai-recommendations.{fmt}"'
+    return response

@@ -1,0 +1,1 @@
+"""The versioned JSON API (django-ninja): one router per app, OpenAPI at /api/v1/docs."""

@@ -1,0 +1,80 @@
+"""Atom feeds of follow-up news: all of it, or for one forum, theme or country."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from kurultai.followup.models import ProgressUpdate, Response
+
+LIMIT = 50
+
+
+class UpdatesFeed(Feed):
+    """Newest responses and progress updates, filtered by ``?forum=``, ``?theme=`` or ``?country=``."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, str]:
+        return {k: request.GET.get(k, "") for k in ("forum", "theme", "country")}
+
+    def title(self, obj: dict[str, str]) -> str:
+        return _("Kurultai: follow-up of recommendations")
+
+    def link(self, obj: dict[str, str]) -> str:
+        return reverse("followup:dashboard")
+
+    def subtitle(self, obj: dict[str, str]) -> str:
+        return _("Responses and progress updates on the forums' recommendations.")
+
+    def _filter(self, queryset: Any, obj: dict[str, str]) -> Any:
+        queryset = queryset.filter(recommendation__forum__is_published=True)
+        if obj["forum"]:
+            queryset = queryset.filter(recommendation__forum__slug=obj["forum"])
+        if obj["theme"]:
+            queryset = queryset.filter(recommendation__themes__slug=obj["theme"])
+        if obj["country"]:
+            queryset = queryset.filter(recommendation__countries__code=obj["country"])
+        return queryset.select_related("recommendation__forum", "recommendation__session")
+
+    def items(self, obj: dict[str, str]) -> list[Any]:
+        updates = list(self._filter(ProgressUpdate.objects.all(), obj).order_by("-created_at")[:LIMIT])
+        responses = list(
+            self._filter(Response.objects.select_related("addressee"), obj).order_by("-created_at")[:LIMIT]
+        )
+        return sorted(updates + responses, key=lambda item: item.created_at, reverse=True)[:LIMIT]
+
+    def item_title(self, item: Any) -> str:
+        rec = item.recommendation
+        if isinstance(item, Response):
+            return _("%(reference)s: %(addressee)s — %(status)s") % {
+                "reference": rec.reference,
+                "addressee": item.addressee,
+                "status": item.get_status_display(),
+            }
+        return _("%(reference)s: %(status)s") % {"reference": rec.reference, "status": item.get_status_display()}
+
+    def item_description(self, item: Any) -> str:
+        return str(item.text)
+
+    def item_link(self, item: Any) -> str:
+        return item.recommendation.get_absolute_url()
+
+    def item_guid(self, item: Any) -> str:
+        return f"{item._meta.model_name}-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_updateddate(self, item: Any) -> dt.datetime:
+        return item.created_at or timezone.now()
+
+    def item_pubdate(self, item: Any) -> dt.datetime:
+        day = item.reported_on if isinstance(item, ProgressUpdate) else item.responded_on
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
