@@ -8,10 +8,20 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from kurultai.core.audit import record
 from kurultai.followup.evidence import check_file
-from kurultai.followup.models import Assessment, Evidence, ProgressUpdate, Response, ResponsibleActor
+from kurultai.followup.models import (
+    Assessment,
+    Evidence,
+    ImplementationStatus,
+    ProgressUpdate,
+    Response,
+    ResponseStatus,
+    ResponsibleActor,
+)
+from kurultai.followup.notifications import notify
 from kurultai.forums.models import Recommendation
 
 logger = logging.getLogger(__name__)
@@ -58,6 +68,13 @@ def post_response(
         **({"responded_on": responded_on} if responded_on else {}),
     )
     record(actor, "followup.response", recommendation, {"addressee": addressee.code, "status": status})
+    notify(
+        recommendation,
+        gettext_noop("%(reference)s: new response from %(addressee)s — %(status)s"),
+        actor,
+        addressee=addressee,
+        status=ResponseStatus(status).label,
+    )
     logger.info("Response %s posted on recommendation %s", response.pk, recommendation.pk)
     return response
 
@@ -93,6 +110,12 @@ def post_update(
     )
     _attach({"update": update}, evidence_url, evidence_file)
     record(actor, "followup.update", recommendation, {"status": status})
+    notify(
+        recommendation,
+        gettext_noop("%(reference)s: progress update — %(status)s"),
+        actor,
+        status=ImplementationStatus(status).label,
+    )
     return update
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kurultai.followup import services
 from kurultai.followup.forms import AssessmentForm, ResponseForm, UpdateForm
@@ -19,6 +20,13 @@ from kurultai.followup.models import ImplementationStatus
 from kurultai.followup.tracking import track, with_tracking
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
+
+
+def following(request: HttpRequest, kind: str, key: str) -> bool:
+    """Whether the signed-in person follows this thing."""
+    from kurultai.followup.models import Follow
+
+    return request.user.is_authenticated and Follow.objects.filter(user=request.user, kind=kind, key=key).exists()
 
 
 def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
@@ -35,6 +43,7 @@ def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, di
         "actors": list(rec.responsible_actors.all()),
         "can_respond": user.has_perm("followup.post_response", rec),
         "can_assess": user.has_perm("followup.post_assessment", rec),
+        "following": following(request, "recommendation", str(rec.pk)),
     }
 
 
@@ -82,6 +91,25 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 BAR_WIDTH = 300
 
 
+def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[dict]:
+    """ "Follow this forum / theme / country" buttons for the filters in use."""
+    if not request.user.is_authenticated or not hasattr(form, "cleaned_data"):
+        return []
+    items = []
+    for kind, field, attr, label in (
+        ("forum", "forum", "slug", _("Follow this forum")),
+        ("theme", "theme", "slug", _("Follow this theme")),
+        ("country", "country", "code", _("Follow this country")),
+    ):
+        value = form.cleaned_data.get(field)
+        if value is not None and field not in form.errors:
+            key = getattr(value, attr)
+            items.append(
+                {"kind": kind, "key": key, "label": f"{label}: {value}", "following": following(request, kind, key)}
+            )
+    return items
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where recommendations stand, by forum, theme, country and addressee."""
     form = RecommendationFilterForm(request.GET or None)
@@ -117,6 +145,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "overdue": [t for t in trackings if t.overdue],
         "due_soon": [t for t in trackings if t.due_soon],
         "disagreements": [t for t in trackings if t.disagreement],
+        "followables": _followables(request, form),
         "nav": "followup",
     }
     return render(request, "followup/dashboard.html", context)
@@ -172,3 +201,40 @@ def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
         response = HttpResponse(opendata.recommendations_csv(items), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kurultai-recommendations.{fmt}"'
     return response
+
+
+@login_required
+@require_POST
+def toggle_follow(request: HttpRequest) -> HttpResponse:
+    """Follow or stop following a recommendation, forum, theme or country."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from kurultai.followup.models import Follow
+
+    kind, key = request.POST.get("kind", ""), request.POST.get("key", "")[:80]
+    if kind not in Follow.Kind.values or not key:
+        return HttpResponse(_("Unknown thing to follow."), status=400)
+    existing = Follow.objects.filter(user=request.user, kind=kind, key=key)
+    if existing.exists():
+        existing.delete()
+        messages.success(request, _("You no longer follow this."))
+    else:
+        Follow.objects.create(user=request.user, kind=kind, key=key)
+        messages.success(request, _("You follow this now. Change how often we email you on your profile page."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    return redirect(next_url)
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """News on what the person follows; opening the page marks them read."""
+    from django.utils import timezone
+
+    from kurultai.followup.models import Notification
+
+    items = list(request.user.notifications.all()[:100])
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    follows = request.user.follows.all()
+    return render(request, "followup/notifications.html", {"items": items, "follows": follows, "nav": "account"})
