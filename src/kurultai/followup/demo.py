@@ -122,4 +122,13 @@ def load() -> dict[str, int]:
             },
         },
     )
-    return {"responses": 3, "progress updates": 3, "assessments": 1}
+    from kurultai.followup import recurrence
+    from kurultai.followup.models import RecurrenceLink
+
+    suggested = recurrence.suggest()
+    digital_2025 = Recommendation.objects.filter(forum__slug="2025-almaty", session__number=1, position=1).first()
+    if digital_2025:
+        RecurrenceLink.objects.update_or_create(
+            recommendation=digital_2025, earlier=_rec(3, 2), defaults={"status": RecurrenceLink.Status.CONFIRMED}
+        )
+    return {"responses": 3, "progress updates": 3, "assessments": 1, "recurrence suggestions": suggested}

@@ -222,3 +222,33 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RecurrenceLink(models.Model):
+    """A recommendation that repeats an earlier one; suggested by text similarity, confirmed by an editor."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="recurrence_links")
+    earlier = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="later_links")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED)
+    similarity = models.FloatField(default=0)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-similarity"]
+        verbose_name = _("recurrence")
+        verbose_name_plural = _("recurrences")
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "earlier"], name="recurrence_once"),
+            models.CheckConstraint(condition=~models.Q(recommendation=models.F("earlier")), name="recurrence_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} repeats {self.earlier_id} ({self.status})"

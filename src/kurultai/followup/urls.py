@@ -9,6 +9,7 @@ urlpatterns = [
     path("follow-up/", views.dashboard, name="dashboard"),
     path("follow-up/bulk/", views.bulk_updates, name="bulk"),
     path("follow/", views.toggle_follow, name="follow"),
+    path("follow-up/recurrences/", views.recurrences, name="recurrences"),
     path("account/notifications/", views.notifications, name="notifications"),
     path("follow-up/feed/", UpdatesFeed(), name="feed"),
     re_path(r"^follow-up/recommendations\.(?P<fmt>json|csv|history\.csv)$", views.open_data, name="open_data"),

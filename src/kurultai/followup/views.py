@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kurultai.followup import services
+from kurultai.followup import recurrence, services
 from kurultai.followup.forms import AssessmentForm, ResponseForm, UpdateForm
 from kurultai.followup.models import ImplementationStatus
 from kurultai.followup.tracking import track, with_tracking
@@ -44,6 +44,7 @@ def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, di
         "can_respond": user.has_perm("followup.post_response", rec),
         "can_assess": user.has_perm("followup.post_assessment", rec),
         "following": following(request, "recommendation", str(rec.pk)),
+        "earlier": recurrence.history(rec),
     }
 
 
@@ -238,3 +239,52 @@ def notifications(request: HttpRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     follows = request.user.follows.all()
     return render(request, "followup/notifications.html", {"items": items, "follows": follows, "nav": "account"})
+
+
+class LinkForm(django_forms.Form):
+    recommendation = django_forms.CharField(label=_("Recommendation (number or reference)"), max_length=30)
+    earlier = django_forms.CharField(label=_("Repeats the earlier recommendation"), max_length=30)
+
+    def clean(self) -> dict:
+        from kurultai.followup.bulk import _find
+
+        data = super().clean()
+        for name in ("recommendation", "earlier"):
+            if data.get(name):
+                found = _find(data[name].strip())
+                if found is None:
+                    self.add_error(name, _("No single published recommendation has this number or reference."))
+                data[name] = found
+        return data
+
+
+@login_required
+def recurrences(request: HttpRequest) -> HttpResponse:
+    """Editors confirm or reject suggested repeats, or link two recommendations by hand."""
+    from kurultai.accounts.roles import is_editor
+    from kurultai.followup.models import RecurrenceLink
+
+    if not is_editor(request.user):
+        raise PermissionDenied
+    form = LinkForm(request.POST if "earlier" in request.POST else None)
+    if request.method == "POST":
+        if "decision" in request.POST:
+            link = get_object_or_404(RecurrenceLink, pk=request.POST.get("link"))
+            recurrence.decide(request.user, link, request.POST["decision"] == "confirm")
+            return redirect("followup:recurrences")
+        if request.POST.get("suggest"):
+            count = recurrence.suggest()
+            messages.success(request, _("%(count)d new suggestions.") % {"count": count})
+            return redirect("followup:recurrences")
+        if form.is_valid():
+            try:
+                recurrence.link(request.user, form.cleaned_data["recommendation"], form.cleaned_data["earlier"])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The recommendations are linked."))
+                return redirect("followup:recurrences")
+    suggestions = RecurrenceLink.objects.filter(status=RecurrenceLink.Status.SUGGESTED).select_related(
+        "recommendation__forum", "recommendation__session", "earlier__forum", "earlier__session"
+    )[:50]
+    return render(request, "followup/recurrences.html", {"suggestions": suggestions, "form": form, "nav": "followup"})
