@@ -30,6 +30,10 @@ ALLOWED = {
     "organisations.view_interests": {"representative", "organisation_admin", "editor", "administrator"},
     "organisations.express_interest": {"other_representative", "administrator"},
     "forums.manage_outcome": {"editor", "administrator"},
+    "followup.post_response": {"representative", "organisation_admin", "editor", "administrator"},
+    "followup.post_update": {"representative", "organisation_admin", "editor", "administrator"},
+    "followup.post_assessment": {"representative", "other_representative", "organisation_admin", "administrator"},
+    "followup.manage_actors": {"editor", "administrator"},
     "core.view_audit_log": {"administrator"},
 }
 
@@ -53,7 +57,12 @@ def world():
     pending = UserFactory()
     Membership.objects.create(user=pending, organisation=home, status="pending")
     users["pending"] = pending
-    return {"users": users, "home": home, "request": request, "forum": ForumFactory()}
+    from kurultai.followup.models import ResponsibleActor
+    from tests.factories import RecommendationFactory
+
+    recommendation = RecommendationFactory()
+    ResponsibleActor.objects.create(recommendation=recommendation, organisation=home)
+    return {"users": users, "home": home, "request": request, "forum": ForumFactory(), "recommendation": recommendation}
 
 
 def target(world, permission):
@@ -63,6 +72,8 @@ def target(world, permission):
         "organisations.express_interest",
     ):
         return world["request"]
+    if permission.startswith("followup."):
+        return world["recommendation"]
     if permission.startswith("forums."):
         return world["forum"]
     if permission.startswith("core."):

@@ -120,3 +120,29 @@ def test_find_a_partner_organisation_by_theme_and_country(page):
     assert "Ассоциация фермеров Приаралья" in page.content()
     page.get_by_role("link", name="Ассоциация фермеров Приаралья").click()
     assert "Нукус" in page.locator(".lead").inner_text()
+
+
+def test_focal_point_signs_in_and_responds(page):
+    from allauth.account.models import EmailAddress
+
+    from kurultai.forums.models import Recommendation
+    from kurultai.organisations.models import Membership, Organisation
+    from tests.factories import PASSWORD, UserFactory
+
+    user = UserFactory(email="focal@carec.example")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Membership.objects.create(user=user, organisation=Organisation.objects.get(slug="carec"), status="approved")
+    rec = Recommendation.objects.get(forum__slug="2021-almaty", session__number=4, position=2)
+    page.goto(rec.get_absolute_url())
+    page.get_by_role("link", name="Sign in to follow this recommendation").click()
+    page.get_by_label("Email").fill("focal@carec.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(f"**{rec.get_absolute_url()}")
+    page.get_by_role("link", name="Report progress").click()
+    page.get_by_label("Implementation status").select_option("implemented")
+    page.get_by_label("What happened").fill("Every module of the course is online.")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**{rec.get_absolute_url()}")
+    assert "Every module of the course is online." in page.content()
+    assert "Implemented" in page.locator(".status-pair").inner_text()

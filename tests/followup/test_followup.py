@@ -220,3 +220,15 @@ def test_bulk_csv_checks_every_line_and_writes_all_or_nothing(client, demo):
 def test_bulk_csv_is_for_editors_only(client, focal_point):
     client.force_login(focal_point)
     assert client.get("/en/follow-up/bulk/").status_code == 403
+
+
+def test_editors_add_responsible_actors(client, demo):
+    rec = Recommendation.objects.get(forum__slug="2021-almaty", session__number=1, position=1)
+    carec = Organisation.objects.get(slug="carec")
+    url = f"/en/recommendations/{rec.pk}/actor/"
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(role="editor"))
+    client.post(url, {"organisation": carec.pk, "role": "contributing", "deadline": "2027-01-01"})
+    actor = ResponsibleActor.objects.get(recommendation=rec)
+    assert (actor.organisation, actor.role, str(actor.deadline)) == (carec, "contributing", "2027-01-01")

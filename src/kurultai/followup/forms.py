@@ -82,3 +82,9 @@ class AssessmentForm(EvidenceFields):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             memberships__user=user, memberships__status=Membership.Status.APPROVED
         ).distinct()
+
+
+class ActorForm(forms.Form):
+    organisation = forms.ModelChoiceField(Organisation.objects.order_by("slug"), label=_("Organisation"))
+    role = forms.ChoiceField(label=_("Role"), choices=[("lead", _("Lead")), ("contributing", _("Contributing"))])
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

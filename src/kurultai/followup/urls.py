@@ -13,5 +13,5 @@ urlpatterns = [
     path("account/notifications/", views.notifications, name="notifications"),
     path("follow-up/feed/", UpdatesFeed(), name="feed"),
     re_path(r"^follow-up/recommendations\.(?P<fmt>json|csv|history\.csv)$", views.open_data, name="open_data"),
-    re_path(r"^recommendations/(?P<pk>\d+)/(?P<kind>respond|update|assess)/$", views.add, name="add"),
+    re_path(r"^recommendations/(?P<pk>\d+)/(?P<kind>respond|update|assess|actor)/$", views.add, name="add"),
 ]

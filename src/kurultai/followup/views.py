@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kurultai.followup import recurrence, services
-from kurultai.followup.forms import AssessmentForm, ResponseForm, UpdateForm
+from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, UpdateForm
 from kurultai.followup.models import ImplementationStatus
 from kurultai.followup.tracking import track, with_tracking
 from kurultai.forums.forms import RecommendationFilterForm
@@ -43,6 +43,7 @@ def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, di
         "actors": list(rec.responsible_actors.all()),
         "can_respond": user.has_perm("followup.post_response", rec),
         "can_assess": user.has_perm("followup.post_assessment", rec),
+        "can_manage_actors": user.has_perm("followup.manage_actors", rec),
         "following": following(request, "recommendation", str(rec.pk)),
         "earlier": recurrence.history(rec),
     }
@@ -52,6 +53,7 @@ FORMS = {
     "respond": ("followup.post_response", _("Respond to the recommendation")),
     "update": ("followup.post_update", _("Report progress")),
     "assess": ("followup.post_assessment", _("Give your organisation's assessment")),
+    "actor": ("followup.manage_actors", _("Add a responsible actor")),
 }
 
 
@@ -68,6 +70,8 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         form = ResponseForm(rec, data)
     elif kind == "update":
         form = UpdateForm(data, files)
+    elif kind == "actor":
+        form = ActorForm(data)
     else:
         form = AssessmentForm(request.user, data, files)
     if request.method == "POST" and form.is_valid():
@@ -77,6 +81,8 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
                 services.post_response(request.user, rec, **values)
             elif kind == "update":
                 services.post_update(request.user, rec, **values)
+            elif kind == "actor":
+                services.set_responsible_actor(request.user, rec, **values)
             else:
                 services.post_assessment(request.user, rec, **values)
         except ValidationError as exc:
