@@ -30,6 +30,16 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Requests activate their page's language in the test's thread; every test starts in English again."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def demo(db):
     """The full demo data set, as `make run` loads it."""

@@ -8,29 +8,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core import search as engine
-from kurultai.core.models import Country, Theme
+from kurultai.core.forms import country_filter, theme_filter
 from kurultai.core.widgets import FastSelect
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False, widget=FastSelect)
-    country = forms.ModelChoiceField(
-        Country.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("Country"),
-        empty_label=_("All countries"),
-        widget=FastSelect,
-    )
-    theme = forms.ModelChoiceField(
-        Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Theme"),
-        empty_label=_("All themes"),
-        widget=FastSelect,
-    )
+    country = country_filter()
+    theme = theme_filter()
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any language")), *settings.LANGUAGES], widget=FastSelect
     )

@@ -156,43 +156,24 @@ def recommendations_csv(items: Iterable[dict[str, Any]]) -> str:
 
 def history_csv(items: Iterable[dict[str, Any]]) -> str:
     """One row per response, progress update and assessment: the full history."""
-    rows = []
-    for item in items:
-        for r in item["responses"]:
-            rows.append(
-                {
-                    "recommendation": item["id"],
-                    "reference": item["reference"],
-                    "kind": "response",
-                    "date": r["date"],
-                    "status": r["status"],
-                    "by": r["organisation"] or r["addressee"],
-                    "text": r["text"].get("en") or next(iter(r["text"].values()), ""),
-                }
-            )
-        for u in item["updates"]:
-            rows.append(
-                {
-                    "recommendation": item["id"],
-                    "reference": item["reference"],
-                    "kind": "update",
-                    "date": u["date"],
-                    "status": u["status"],
-                    "by": u["organisation"] or u["reporter"],
-                    "text": u["text"].get("en") or next(iter(u["text"].values()), ""),
-                }
-            )
-        for a in item["assessments"]:
-            rows.append(
-                {
-                    "recommendation": item["id"],
-                    "reference": item["reference"],
-                    "kind": "assessment",
-                    "date": a["date"],
-                    "status": a["status"],
-                    "by": a["organisation"],
-                    "text": a["text"].get("en") or next(iter(a["text"].values()), ""),
-                }
-            )
+    sources = (
+        ("responses", "response", lambda e: e["organisation"] or e["addressee"]),
+        ("updates", "update", lambda e: e["organisation"] or e["reporter"]),
+        ("assessments", "assessment", lambda e: e["organisation"]),
+    )
+    rows = [
+        {
+            "recommendation": item["id"],
+            "reference": item["reference"],
+            "kind": kind,
+            "date": entry["date"],
+            "status": entry["status"],
+            "by": who(entry),
+            "text": entry["text"].get("en") or next(iter(entry["text"].values()), ""),
+        }
+        for item in items
+        for key, kind, who in sources
+        for entry in item[key]
+    ]
     rows.sort(key=lambda r: (r["recommendation"], r["date"]))
     return _csv(rows, ["recommendation", "reference", "kind", "date", "status", "by", "text"])

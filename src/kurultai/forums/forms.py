@@ -4,8 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kurultai.core.models import Country, Theme
-from kurultai.core.widgets import FastSelect
+from kurultai.core.forms import country_filter, filter_field, theme_filter
 from kurultai.forums.models import Addressee, Forum, Session
 from kurultai.forums.outcome.document import OutcomeDocument, OutcomeError
 from kurultai.forums.outcome.readers import MAX_BYTES, parse_document
@@ -19,47 +18,19 @@ class SessionChoiceField(forms.ModelChoiceField):
 class RecommendationFilterForm(forms.Form):
     """GET filters of the recommendation list; unknown values are reported, never a server error."""
 
-    forum = forms.ModelChoiceField(
-        queryset=Forum.objects.published(),
-        to_field_name="slug",
-        required=False,
-        label=_("Forum"),
-        empty_label=_("All forums"),
-        widget=FastSelect,
-    )
-    session = SessionChoiceField(
-        queryset=Session.objects.filter(forum__is_published=True)
+    forum = filter_field(Forum.objects.published(), "slug", _("Forum"), _("All forums"))
+    session = filter_field(
+        Session.objects.filter(forum__is_published=True)
         .select_related("forum")
         .order_by("-forum__start_date", "number"),
-        required=False,
-        label=_("Session"),
-        empty_label=_("All sessions"),
-        widget=FastSelect,
+        "pk",
+        _("Session"),
+        _("All sessions"),
+        field_class=SessionChoiceField,
     )
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Theme"),
-        empty_label=_("All themes"),
-        widget=FastSelect,
-    )
-    country = forms.ModelChoiceField(
-        queryset=Country.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("Country"),
-        empty_label=_("All countries"),
-        widget=FastSelect,
-    )
-    addressee = forms.ModelChoiceField(
-        queryset=Addressee.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("Addressed to"),
-        empty_label=_("Everyone"),
-        widget=FastSelect,
-    )
+    theme = theme_filter()
+    country = country_filter()
+    addressee = filter_field(Addressee.objects.all(), "code", _("Addressed to"), _("Everyone"))
 
     FILTERS = {
         "forum": "forum",

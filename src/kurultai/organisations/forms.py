@@ -8,7 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kurultai.core.models import Country, Theme
+from kurultai.core.forms import country_filter, filter_field, theme_filter
+from kurultai.core.models import Country
 from kurultai.core.widgets import FastSelect
 from kurultai.organisations.models import Membership, Network, Organisation, PartnerRequest
 
@@ -17,33 +18,12 @@ class DirectoryFilterForm(forms.Form):
     """Search and filters of the directory; invalid values are reported next to the field."""
 
     q = forms.CharField(label=_("Name or description"), max_length=200, required=False)
-    country = forms.ModelChoiceField(
-        Country.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("Country"),
-        empty_label=_("All countries"),
-        widget=FastSelect,
-    )
+    country = country_filter()
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *Organisation.Type.choices], widget=FastSelect
     )
-    theme = forms.ModelChoiceField(
-        Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Theme"),
-        empty_label=_("All themes"),
-        widget=FastSelect,
-    )
-    network = forms.ModelChoiceField(
-        Network.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Network"),
-        empty_label=_("All networks"),
-        widget=FastSelect,
-    )
+    theme = theme_filter()
+    network = filter_field(Network.objects.all(), "slug", _("Network"), _("All networks"))
 
     def filter(self, queryset):
         """Apply the valid filters; the search keeps its ranking order."""
