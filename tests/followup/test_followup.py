@@ -66,6 +66,10 @@ def test_focal_point_responds_and_reports_with_a_pdf(client, focal_point, learni
     assert evidence.content_type == "application/pdf" and evidence.size > 0
     page = client.get(learning_rec.get_absolute_url()).content.decode()
     assert "All modules are online." in page and "report.pdf" in page
+    download = client.get(f"/en/evidence/{evidence.pk}/")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert client.get("/en/evidence/999999/").status_code == 404
     assert track(with_tracking(Recommendation.objects.filter(pk=learning_rec.pk)).get()).status == "implemented"
 
 

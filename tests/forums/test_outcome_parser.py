@@ -150,3 +150,8 @@ def test_bullet_broken_across_a_page_break():
 def test_documents_without_a_recognisable_outcome_are_refused(text, message):
     with pytest.raises(OutcomeError, match=message):
         parse_text(text)
+
+
+def test_control_characters_are_dropped():
+    doc = parse_text("Session 1: Wa\x00ter\n\nRecommendations\n- Act\x00 now\x07.\n")
+    assert doc.sessions[0].title == "Water" and doc.sessions[0].recommendations == ["Act now."]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from kurultai.followup.tracking import Tracking, track, with_tracking
 from kurultai.forums.models import Recommendation
@@ -90,7 +91,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
                 "organisation": u.organisation.slug if u.organisation_id else None,
                 "text": _texts(u.text),
                 "corrects": u.corrects_id,
-                "evidence": [e.url or e.file.url for e in u.evidence.all()],
+                "evidence": [e.url or reverse("followup:evidence", args=[e.pk]) for e in u.evidence.all()],
                 "demo": u.is_demo,
             }
             for u in rec.updates.all()
@@ -101,7 +102,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
                 "status": a.status,
                 "date": a.assessed_on.isoformat(),
                 "text": _texts(a.text),
-                "evidence": [e.url or e.file.url for e in a.evidence.all()],
+                "evidence": [e.url or reverse("followup:evidence", args=[e.pk]) for e in a.evidence.all()],
                 "demo": a.is_demo,
             }
             for a in rec.assessments.all()

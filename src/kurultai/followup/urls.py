@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from kurultai.followup import views
+from kurultai.followup import files, views
 from kurultai.followup.feeds import UpdatesFeed
 
 app_name = "followup"
@@ -9,6 +9,7 @@ urlpatterns = [
     path("follow-up/", views.dashboard, name="dashboard"),
     path("follow-up/bulk/", views.bulk_updates, name="bulk"),
     path("follow/", views.toggle_follow, name="follow"),
+    path("evidence/<int:pk>/", files.evidence_file, name="evidence"),
     path("follow-up/recurrences/", views.recurrences, name="recurrences"),
     path("account/notifications/", views.notifications, name="notifications"),
     path("follow-up/feed/", UpdatesFeed(), name="feed"),

@@ -71,6 +71,7 @@ PAGE_NUMBER_RE = re.compile(
 LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 TERMINAL = tuple('.!?;:…»"”)')
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -97,7 +98,7 @@ class Line:
 
 def clean(raw: str) -> Line:
     """Strip Markdown decoration and normalise spaces, remembering headings, bullets and indentation."""
-    raw = unicodedata.normalize("NFC", raw.replace("\t", "    "))
+    raw = CONTROL_RE.sub("", unicodedata.normalize("NFC", raw.replace("\t", "    ")))
     indented = raw.startswith("  ")
     text = SPACES_RE.sub(" ", raw).strip()
     if not text or SEPARATOR_RE.match(text) or PAGE_NUMBER_RE.match(text):
