@@ -150,3 +150,9 @@ def test_every_page_has_title_canonical_and_alternates(client, demo):
 def test_urls_reverse_with_language_prefix():
     with translation.override("ru"):
         assert reverse("forums:forum_list") == "/ru/forums/"
+
+
+def test_recommendations_can_be_searched_with_the_filters(client, demo):
+    assert client.get("/en/recommendations/?q=biodiversity").context["page"].paginator.count == 1
+    assert client.get("/ru/recommendations/?q=биоразнообраз").context["page"].paginator.count == 1
+    assert client.get("/en/recommendations/?q=biodiversity&forum=2025-almaty").context["page"].paginator.count == 0

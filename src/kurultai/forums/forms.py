@@ -18,6 +18,7 @@ class SessionChoiceField(forms.ModelChoiceField):
 class RecommendationFilterForm(forms.Form):
     """GET filters of the recommendation list; unknown values are reported, never a server error."""
 
+    q = forms.CharField(label=_("Words"), max_length=200, required=False)
     forum = filter_field(Forum.objects.published(), "slug", _("Forum"), _("All forums"))
     session = filter_field(
         Session.objects.filter(forum__is_published=True)
@@ -48,12 +49,16 @@ class RecommendationFilterForm(forms.Form):
             value = cleaned.get(name)
             if value is not None and name not in self.errors:
                 queryset = queryset.filter(**{lookup: value})
+        if cleaned.get("q"):
+            from kurultai.core.search import matching_ids
+
+            queryset = queryset.filter(pk__in=matching_ids(cleaned["q"], "recommendation"))
         return queryset
 
     @property
     def active(self) -> bool:
         """True when at least one filter is applied."""
-        return any(self.data.get(name) for name in self.FILTERS)
+        return any(self.data.get(name) for name in [*self.FILTERS, "q"])
 
 
 class OutcomeUploadForm(forms.Form):
