@@ -1,7 +1,6 @@
 """Follow-up: a focal point responds and reports with evidence, a CSO disagrees, the dashboard shows it."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -191,7 +190,6 @@ def test_demo_entries_are_marked(demo):
     assert Response.objects.filter(is_demo=False).count() == 0
     assert Assessment.objects.get().is_demo
     assert ResponsibleActor.objects.count() == 2
-    assert io  # keeps the import used
 
 
 def test_bulk_csv_checks_every_line_and_writes_all_or_nothing(client, demo):
@@ -236,3 +234,13 @@ def test_editors_add_responsible_actors(client, demo):
     client.post(url, {"organisation": carec.pk, "role": "contributing", "deadline": "2027-01-01"})
     actor = ResponsibleActor.objects.get(recommendation=rec)
     assert (actor.organisation, actor.role, str(actor.deadline)) == (carec, "contributing", "2027-01-01")
+
+
+def test_form_pages_are_titled_in_the_readers_language(client, demo):
+    rec = Recommendation.objects.get(forum__slug="2021-almaty", session__number=2, position=2)
+    member = UserFactory()
+    Membership.objects.create(
+        user=member, organisation=Organisation.objects.get(slug="green-steppe"), status="approved"
+    )
+    client.force_login(member)
+    assert "Оценка вашей организации" in client.get(f"/ru/recommendations/{rec.pk}/assess/").content.decode()

@@ -32,11 +32,15 @@ def test_page_says_how_often_a_request_was_raised(client, demo):
 
 
 def test_chains_are_followed_back(demo):
-    later, middle, first = rec("2025-almaty", 2, 1), rec("2021-almaty", 4, 1), None
+    from kurultai.forums.models import Forum
+    from tests.factories import RecommendationFactory
+
     editor = UserFactory(role="editor")
+    first, later = rec("2021-almaty", 4, 1), rec("2025-almaty", 2, 1)
+    middle = RecommendationFactory(session=Forum.objects.get(slug="2023-tashkent").sessions.get(number=1))
     recurrence.link(editor, later, middle)
-    assert [r.reference for r in recurrence.history(later)] == ["2021-S4-R1"]
-    assert first is None
+    recurrence.link(editor, middle, first)
+    assert [r.pk for r in recurrence.history(later)] == [first.pk, middle.pk]
 
 
 def test_editors_confirm_or_reject_and_others_cannot(client, demo):

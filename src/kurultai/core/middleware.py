@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 
 
 class SecurityHeadersMiddleware:
-    """Adds ``Permissions-Policy`` and keeps language-specific pages out of shared caches' confusion."""
+    """Adds the ``Permissions-Policy`` header, which Django has no setting for."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

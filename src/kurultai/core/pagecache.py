@@ -21,18 +21,6 @@ from django.http import HttpRequest, HttpResponse
 from kurultai.core.models import SiteVersion
 
 TIMEOUT = 60 * 60
-KURULTAI_APPS = {
-    "core",
-    "forums",
-    "accounts",
-    "organisations",
-    "followup",
-    "dialogue",
-    "knowledge",
-    "learning",
-    "opportunities",
-    "transparency",
-}
 
 
 def current_version() -> int:
@@ -49,7 +37,7 @@ def bump_version(**_kwargs: Any) -> None:
 def on_model_change(sender: type, **kwargs: Any) -> None:
     """Signal receiver: any saved, deleted or re-linked Kurultai record changes the version."""
     meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in KURULTAI_APPS or sender is SiteVersion:
+    if meta is None or sender is SiteVersion or not sender.__module__.startswith("kurultai."):
         return
     if kwargs.get("raw"):
         return

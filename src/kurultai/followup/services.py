@@ -23,6 +23,7 @@ from kurultai.followup.models import (
 )
 from kurultai.followup.notifications import notify
 from kurultai.forums.models import Recommendation
+from kurultai.organisations.rules import is_representative
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +135,7 @@ def post_assessment(
     """A civil society organisation's own view; it never changes the official status."""
     if not actor.has_perm("followup.post_assessment", recommendation):
         raise PermissionDenied
-    if not actor.has_perm("organisations.post_partner_request", organisation):  # i.e. represents it
+    if not (actor.is_superuser or is_representative(actor, organisation)):
         raise PermissionDenied
     body, lang = _text(text)
     assessment = Assessment.objects.create(

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kurultai.followup import recurrence, services
@@ -50,10 +51,10 @@ def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, di
 
 
 FORMS = {
-    "respond": ("followup.post_response", _("Respond to the recommendation")),
-    "update": ("followup.post_update", _("Report progress")),
-    "assess": ("followup.post_assessment", _("Give your organisation's assessment")),
-    "actor": ("followup.manage_actors", _("Add a responsible actor")),
+    "respond": ("followup.post_response", gettext_lazy("Respond to the recommendation")),
+    "update": ("followup.post_update", gettext_lazy("Report progress")),
+    "assess": ("followup.post_assessment", gettext_lazy("Give your organisation's assessment")),
+    "actor": ("followup.manage_actors", gettext_lazy("Add a responsible actor")),
 }
 
 

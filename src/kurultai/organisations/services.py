@@ -110,6 +110,18 @@ def verify_organisation(actor: Any, organisation: Organisation, verified: bool =
     return organisation
 
 
+def _free_slug(name: str) -> str:
+    """A URL name made from the organisation's name, numbered when taken."""
+    from django.utils.text import slugify
+
+    base = slugify(name)[:100] or "organisation"
+    candidate, number = base, 1
+    while Organisation.objects.filter(slug=candidate).exists():
+        number += 1
+        candidate = f"{base[:95]}-{number}"
+    return candidate
+
+
 @transaction.atomic
 def save_organisation(actor: Any, form: Any) -> Organisation:
     """Save an organisation profile edited through its form."""
@@ -117,6 +129,8 @@ def save_organisation(actor: Any, form: Any) -> Organisation:
     if organisation.pk and not actor.has_perm("organisations.change_organisation", organisation):
         raise PermissionDenied
     changed = list(form.changed_data)
+    if not organisation.slug:
+        organisation.slug = _free_slug(str(form.cleaned_data["name"]))
     organisation = form.save()
     record(actor, "organisation.changed", organisation, {"fields": changed})
     return organisation

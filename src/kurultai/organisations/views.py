@@ -122,15 +122,6 @@ def edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        if not slug:
-            from django.utils.text import slugify
-
-            base = slugify(str(form.cleaned_data["name"]), allow_unicode=False) or "organisation"
-            candidate, n = base[:100], 1
-            while Organisation.objects.filter(slug=candidate).exists():
-                n += 1
-                candidate = f"{base[:95]}-{n}"
-            form.instance.slug = candidate
         organisation = services.save_organisation(request.user, form)
         messages.success(request, _("The organisation's profile has been saved."))
         return redirect(organisation)
