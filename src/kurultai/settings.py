@@ -278,3 +278,16 @@ LOGGING = {
 LOGIN_URL = "account_login"
 
 SITE_NAME = env("KURULTAI_SITE_NAME", "Kurultai")
+# Every link that leaves the site (emails, Telegram, feeds, calendars, the API) starts with this.
+SITE_URL = env("KURULTAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- Notifications -----------------------------------------------------------------------------
+# Hour (in TIME_ZONE) at which daily digests go out; weekly digests go out on Mondays at that hour.
+DIGEST_HOUR = int(env("KURULTAI_DIGEST_HOUR", "6"))
+TELEGRAM_BOT_TOKEN = env("KURULTAI_TELEGRAM_BOT_TOKEN")
+TELEGRAM_API_URL = env("KURULTAI_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+# Public channel per language, e.g. "en=@kurultai_en,ru=@kurultai_ru".
+TELEGRAM_CHANNELS = dict(
+    item.split("=", 1) for item in env_list("KURULTAI_TELEGRAM_CHANNELS") if "=" in item
+)
+TELEGRAM_WEBHOOK_SECRET = env("KURULTAI_TELEGRAM_WEBHOOK_SECRET")

@@ -41,3 +41,12 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener",
     )
+
+
+def absolute_url(path: str) -> str:
+    """A link that works outside the site (emails, Telegram, feeds, calendars): the configured site URL + path."""
+    from django.conf import settings
+
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + (path if path.startswith("/") else "/" + path)
