@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-"$BIN/kurultai" db_worker --no-startup-delay >var/worker.log 2>&1 &
+"$BIN/kurultai" worker >var/worker.log 2>&1 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 "$BIN/gunicorn" kurultai.wsgi --bind "127.0.0.1:${PORT:-8000}" --workers "${WORKERS:-3}" --access-logfile -

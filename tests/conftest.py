@@ -24,10 +24,17 @@ def plain_static_files():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as its database starts with its own content."""
-    from django.core.cache import cache
+    """Each test starts with empty caches, as its database starts with its own content.
 
-    cache.clear()
+    The database cache (the shared cache when no Redis is configured) is a table of the test
+    database, which every test starts afresh; tests without database access must not touch it.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    for cache in caches.all():
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)

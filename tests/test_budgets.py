@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kurultai.forums.models import Recommendation
+from kurultai.opportunities.models import Opportunity
 from tests.factories import DiscussionPointFactory, ForumFactory, RecommendationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,8 @@ def public_urls() -> list[str]:
         "/{lang}/recommendations/",
         "/{lang}/recommendations/?theme=climate-change",
         f"/{{lang}}/recommendations/{rec.pk}/",
+        "/{lang}/opportunities/",
+        f"/{{lang}}/opportunities/{Opportunity.objects.get(source_id='demo:water-tj').pk}/",
     ]
     return [u.format(lang=lang) for u in urls for lang in ("en", "ru")]
 

@@ -72,9 +72,13 @@ INSTALLED_APPS = [
     # Kurultai's apps come before allauth so that their templates (layout, forms) take precedence.
     "kurultai.core",
     "kurultai.accounts",
+    "kurultai.notifications",
+    "kurultai.notifications.telegram",
     "kurultai.organisations",
     "kurultai.forums",
     "kurultai.followup",
+    "kurultai.transparency",
+    "kurultai.opportunities",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -137,12 +141,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "default" is shared by every worker and server — throttling, one-time codes, anything that must hold
+# across processes: Redis when configured, else a table of the database (created by `migrate`).
+# "pages" holds whole public pages, keyed by the content version read from the database, so it may be
+# per process: Redis when configured (shared, and still there while the database restarts), else each
+# worker's memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kurultai_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(env("KURULTAI_CACHE_MAX_ENTRIES", "50000")), "CULL_FREQUENCY": 4},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kurultai-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(env("KURULTAI_PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
 if env("KURULTAI_REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("KURULTAI_REDIS_URL"),
+        "KEY_PREFIX": env("KURULTAI_CACHE_PREFIX", "kurultai"),
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -172,7 +194,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kurultai] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Five wrong passwords per account in five minutes; the per-address limit is higher and short, so that
+    # one person guessing cannot lock out an office (or a whole network behind one address) for long.
+    "login_failed": "20/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
@@ -197,9 +221,14 @@ LANGUAGES = [
     ("tk", _("Turkmen")),
     ("uz", _("Uzbek")),
 ]
-# Content falls back to the record's original language, then to these, in order.
+# Content without text in the reader's language: first the languages listed here for the reader
+# (Central Asian readers read Russian before English), then the record's original language, then these.
+CONTENT_FALLBACK_BY_LANGUAGE = {code: ["ru"] for code in ("kk", "ky", "tg", "tk", "uz")}
 CONTENT_FALLBACK_LANGUAGES = ["en", "ru"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them (``kurultai/formats/<lang>/formats.py``).
+FORMAT_MODULE_PATH = ["kurultai.formats"]
+# The project's catalogue first, then the catalogues it ships for libraries that lack a language.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("KURULTAI_TIME_ZONE", "Asia/Almaty")
@@ -227,10 +256,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env_bool("KURULTAI_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Which client address throttling sees: the number of reverse proxies in front (the address they append
+# to X-Forwarded-For), or the name of a header a trusted proxy sets (e.g. X-Real-IP). One proxy when
+# KURULTAI_BEHIND_PROXY is on; none otherwise (then the connecting address is the client).
+TRUSTED_PROXIES = env("KURULTAI_TRUSTED_PROXIES", "1" if env_bool("KURULTAI_BEHIND_PROXY") else "0").strip()
+if TRUSTED_PROXIES.isdigit():
+    ALLAUTH_TRUSTED_PROXY_COUNT = int(TRUSTED_PROXIES)
+else:
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_PROXIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Flash messages live in the session: the site sets only the session and CSRF cookies (privacy notice).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -278,12 +317,16 @@ LOGGING = {
 LOGIN_URL = "account_login"
 
 SITE_NAME = env("KURULTAI_SITE_NAME", "Kurultai")
+# Where people write about their personal data; the privacy notice names it (default: the sender address).
+PRIVACY_CONTACT = env("KURULTAI_PRIVACY_CONTACT")
 # Every link that leaves the site (emails, Telegram, feeds, calendars, the API) starts with this.
 SITE_URL = env("KURULTAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Notifications -----------------------------------------------------------------------------
 # Hour (in TIME_ZONE) at which daily digests go out; weekly digests go out on Mondays at that hour.
 DIGEST_HOUR = int(env("KURULTAI_DIGEST_HOUR", "6"))
+# Mailbox named in the mailto: target of List-Unsubscribe (the https target unsubscribes at once).
+UNSUBSCRIBE_EMAIL = env("KURULTAI_UNSUBSCRIBE_EMAIL") or DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
 TELEGRAM_BOT_TOKEN = env("KURULTAI_TELEGRAM_BOT_TOKEN")
 TELEGRAM_API_URL = env("KURULTAI_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
 # Public channel per language, e.g. "en=@kurultai_en,ru=@kurultai_ru".
@@ -291,3 +334,7 @@ TELEGRAM_CHANNELS = dict(
     item.split("=", 1) for item in env_list("KURULTAI_TELEGRAM_CHANNELS") if "=" in item
 )
 TELEGRAM_WEBHOOK_SECRET = env("KURULTAI_TELEGRAM_WEBHOOK_SECRET")
+
+# --- Donor projects (IATI) ---------------------------------------------------------------------
+# Addresses imported once a day by the worker, e.g. an IATI Datastore query; comma-separated.
+IATI_SOURCES = env_list("KURULTAI_IATI_SOURCES")

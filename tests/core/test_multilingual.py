@@ -29,10 +29,21 @@ def test_falls_back_to_original_language_before_english():
         assert value.is_fallback
 
 
+def test_central_asian_readers_get_russian_before_the_original_and_english():
+    value = text({"ru": "Вода", "en": "Water", "uz": "Suv"}, original="uz")
+    for lang in ("kk", "ky", "tg", "tk"):
+        with translation.override(lang):
+            assert str(value) == "Вода"
+            assert value.language == "ru"
+    with translation.override("en"):
+        assert str(text({"ru": "Вода", "uz": "Suv"}, original="uz")) == "Suv"
+
+
 def test_falls_back_to_english_then_russian():
+    with translation.override("en"):
+        assert str(text({"ru": "Вода", "tk": "Suw"}, original="ky")) == "Вода"
     with translation.override("tg"):
-        assert str(text({"ru": "Вода", "en": "Water"}, original="ky")) == "Water"
-        assert str(text({"ru": "Вода"}, original="ky")) == "Вода"
+        assert str(text({"kk": "Су", "en": "Water"}, original="ky")) == "Water"
         assert str(text({})) == ""
 
 

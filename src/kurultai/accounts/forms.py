@@ -6,10 +6,23 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.accounts.legal import documents_in_force
 from kurultai.accounts.models import User
+
+
+def documents_label(sentence: str) -> SafeString:
+    """A consent sentence whose ``{terms}`` and ``{privacy}`` link to the public documents (in a new tab)."""
+    link = '<a href="{}" target="_blank" rel="noopener">{}</a>'
+    return format_html(
+        escape(sentence),
+        terms=format_html(link, reverse("accounts:legal", args=["terms"]), _("terms of use")),
+        privacy=format_html(link, reverse("accounts:legal", args=["privacy"]), _("privacy notice")),
+    )
 
 
 class SignupForm(forms.Form):
@@ -32,6 +45,7 @@ class SignupForm(forms.Form):
         from django.utils.translation import get_language
 
         self.fields["preferred_language"].initial = (get_language() or "en").split("-")[0]
+        self.fields["accept"].label = documents_label(_("I accept the {terms} and the {privacy}."))
 
     def signup(self, request: Any, user: User) -> None:
         """Called by allauth once the account exists: save the extras and record the consent."""
@@ -55,6 +69,10 @@ class ConsentForm(forms.Form):
         label=_("I have read and accept these documents."),
         error_messages={"required": _("Please accept the documents to continue, or sign out.")},
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["accept"].label = documents_label(_("I have read and accept the {terms} and the {privacy}."))
 
 
 class DeleteAccountForm(forms.Form):

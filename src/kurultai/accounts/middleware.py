@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kurultai.accounts.legal import documents_in_force
 from kurultai.accounts.roles import needs_second_factor
 
-EXEMPT_PARTS = ("/accounts/", "/account/consent/", "/static/", "/media/", "/i18n/")
+# Pages a person must reach to fulfil a duty: the consent page, the documents it asks about, and
+# allauth's own views (sign-in, sign-out, two-factor set-up, re-authentication).
+EXEMPT_URL_NAMES = frozenset({"accounts:consent", "accounts:legal", "set_language"})
+EXEMPT_APP_PREFIX = "allauth."
 CACHE_KEY = "kurultai:legal-in-force"
 
 
@@ -27,6 +31,22 @@ def _documents_in_force_ids() -> tuple[int, ...]:
     return ids
 
 
+def is_exempt(path: str) -> bool:
+    """Whether ``path`` stays reachable before the duties are done; matched by URL name, never by substring."""
+    if path.startswith(tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p and p != "/")):
+        return True
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    if "admin" in match.namespaces:
+        return False
+    if match.view_name in EXEMPT_URL_NAMES:
+        return True
+    view = getattr(match.func, "view_class", match.func)
+    return getattr(view, "__module__", "").startswith(EXEMPT_APP_PREFIX)
+
+
 class AccountDutiesMiddleware:
     """Send a signed-in person to the consent page or to two-factor set-up before anything else."""
 
@@ -35,7 +55,7 @@ class AccountDutiesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not any(part in request.path for part in EXEMPT_PARTS):
+        if user.is_authenticated and not is_exempt(request.path_info):
             response = self._duty(request)
             if response is not None:
                 return response

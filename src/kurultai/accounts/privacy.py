@@ -2,7 +2,11 @@
 
 from typing import Any
 
-from kurultai.accounts.models import User
+from kurultai.accounts.models import Consent, User
+from kurultai.core.privacy import PersonalData
+
+# Consent records stay as evidence of what was accepted.
+DECLARATIONS = [PersonalData(Consent, fields=("document", "accepted_at"), erase="keep", table="consents")]
 
 
 def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
@@ -22,10 +26,6 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
         "email_addresses": [
             {"email": e.email, "verified": e.verified, "primary": e.primary}
             for e in EmailAddress.objects.filter(user=user)
-        ],
-        "consents": [
-            {"document": c.document.kind, "version": c.document.version, "accepted_at": c.accepted_at}
-            for c in user.consents.select_related("document")
         ],
     }
 

@@ -8,11 +8,8 @@ import json
 import logging
 import zipfile
 from collections.abc import Iterable
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session as DjangoSession
 from django.core.files.base import ContentFile
@@ -20,38 +17,69 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from kurultai.accounts.audit import AccountAction
 from kurultai.accounts.models import Consent, DataExport, LegalDocument, User
+from kurultai.core import privacy
 from kurultai.core.audit import record
+from kurultai.core.csvsafe import safe_cell
+from kurultai.core.text import absolute_url
 
 logger = logging.getLogger(__name__)
 
 INLINE_EXPORT_LIMIT = int(getattr(settings, "KURULTAI_EXPORT_INLINE_LIMIT", 2000))
 
 
-def _privacy_modules() -> Iterable[Any]:
-    """Each app's ``privacy`` module: what it holds about a person and how to erase it."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.privacy"
-        if config.name.startswith("kurultai.") and find_spec(name) is not None:
-            yield import_module(name)
+@transaction.atomic
+def record_consent(user: User, documents: Iterable[LegalDocument]) -> list[Consent]:
+    """Record that the person accepted these document versions (once each; accepting twice changes nothing).
+
+    Side effects: an audit entry per new acceptance.
+    """
+    consents = []
+    for document in documents:
+        consent, created = Consent.objects.get_or_create(user=user, document=document)
+        if created:
+            record(user, AccountAction.CONSENTED, consent, {"document": document.pk})
+        consents.append(consent)
+    return consents
+
+
+PROFILE_FIELDS = ("display_name", "preferred_language", "email_digest")
 
 
 @transaction.atomic
-def record_consent(user: User, documents: Iterable[LegalDocument]) -> list[Consent]:
-    """Record that the person accepted these document versions (once each)."""
-    return [Consent.objects.get_or_create(user=user, document=d)[0] for d in documents]
+def update_profile(user: User, **values: Any) -> User:
+    """Change the person's own public name, language and email frequency. Side effects: an audit entry."""
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    stored = User.objects.select_for_update().get(pk=user.pk)
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name, value in values.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in PROFILE_FIELDS])
+    if changed:
+        user.save(update_fields=changed)
+    record(user, AccountAction.PROFILE_CHANGED, user, {"fields": changed})
+    return user
 
 
 def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
-    """Everything the platform holds about a person, as tables of plain values."""
-    data: dict[str, list[dict[str, Any]]] = {}
-    for module in _privacy_modules():
-        data.update(module.personal_data(user))
-    return data
+    """Everything the platform holds about a person, as tables of plain values (every app's privacy.py)."""
+    return privacy.personal_data(user)
+
+
+def _cell(value: Any) -> Any:
+    """One spreadsheet cell: translated text as "en: …; ru: …", lists joined, nothing nested."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(_cell(v)) for v in value)
+    return value
 
 
 def _archive(data: dict[str, list[dict[str, Any]]]) -> bytes:
-    """A zip with ``data.json`` and one CSV per table; not password-protected."""
+    """A zip with ``data.json`` and one CSV per table (UTF-8 with BOM, readable columns); not password-protected."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
@@ -59,12 +87,11 @@ def _archive(data: dict[str, list[dict[str, Any]]]) -> bytes:
             if not rows:
                 continue
             out = io.StringIO()
+            out.write("\ufeff")  # spreadsheet programs then read Cyrillic correctly
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
             for row in rows:
-                writer.writerow(
-                    {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in row.items()}
-                )
+                writer.writerow({k: safe_cell(_cell(v)) for k, v in row.items()})
             archive.writestr(f"{table}.csv", out.getvalue())
     return buffer.getvalue()
 
@@ -74,10 +101,12 @@ def export_personal_data(user: User) -> tuple[bytes | None, DataExport | None]:
     data = personal_data(user)
     if sum(len(rows) for rows in data.values()) <= INLINE_EXPORT_LIMIT:
         logger.info("Personal data downloaded by user %s", user.pk)
+        record(user, AccountAction.DATA_EXPORTED, user)
         return _archive(data), None
     from kurultai.accounts.tasks import build_data_export
 
     export = DataExport.objects.create(user=user)
+    record(user, AccountAction.DATA_EXPORT_REQUESTED, export)
     transaction.on_commit(lambda: build_data_export.enqueue(export.pk))
     return None, export
 
@@ -96,7 +125,7 @@ def build_export(export: DataExport) -> DataExport:
     with translation.override(export.user.preferred_language):
         send_mail(
             _("Your Kurultai data is ready"),
-            _("Download it from your profile within 7 days: %(path)s") % {"path": reverse("accounts:profile")},
+            _("Download it from your profile within 7 days: %(path)s") % {"path": absolute_url(reverse("accounts:profile"))},
             None,
             [export.user.email],
         )
@@ -109,8 +138,7 @@ def erase_account(user: User) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
-    for module in _privacy_modules():
-        module.erase(user)
+    privacy.erase(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     for export in user.data_exports.all():
@@ -129,5 +157,5 @@ def erase_account(user: User) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
-    record(None, "account.erased", user, {})
+    record(None, AccountAction.ERASED, user)
     logger.info("Account %s erased at the person's request", user.pk)

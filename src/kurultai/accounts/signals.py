@@ -6,6 +6,11 @@ from django.utils import translation
 
 
 @receiver(user_logged_in, dispatch_uid="kurultai.accounts.language_on_login")
-def use_preferred_language(request, user, **kwargs) -> None:
-    """After signing in, pages follow the person's preferred language."""
-    translation.activate(user.preferred_language)
+def keep_page_language(request, user, **kwargs) -> None:
+    """The page's URL language wins: messages and the next page stay in it, whatever the saved preference.
+
+    The preferred language is for what reaches a person away from the site (emails, Telegram).
+    """
+    language = translation.get_language_from_path(request.path_info)
+    if language:
+        translation.activate(language)

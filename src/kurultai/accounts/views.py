@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +13,7 @@ from kurultai.accounts import services
 from kurultai.accounts.forms import ConsentForm, DeleteAccountForm, ProfileForm
 from kurultai.accounts.legal import documents_in_force, missing_consents
 from kurultai.accounts.models import DataExport
+from kurultai.core.redirects import next_path
 
 EXPORT_VALID_DAYS = 7
 
@@ -23,7 +23,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     """A person's own page: public name, language, notifications, organisations, privacy tools."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = services.update_profile(request.user, **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, _("Your profile has been saved."))
         translation.activate(user.preferred_language)
         return redirect("accounts:profile")
@@ -37,9 +37,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def consent(request: HttpRequest) -> HttpResponse:
     """Accept the current terms of use and privacy notice (asked again when they change)."""
     documents = missing_consents(request.user)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = ""
+    next_url = next_path(request)
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.record_consent(request.user, documents)

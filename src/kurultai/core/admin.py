@@ -1,9 +1,10 @@
 """Taxonomy in the Django admin."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kurultai.core import models
-from kurultai.core.audit import AuditedAdminMixin
+from kurultai.core.audit import AuditedAdminMixin, action_label
 
 
 class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
@@ -14,10 +15,14 @@ class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     """The audit log, readable by administrators and never editable."""
 
-    list_display = ["at", "actor", "action", "object_type", "object_repr"]
+    list_display = ["at", "actor", "action_label", "object_type", "object_id"]
     list_filter = ["action", "object_type"]
-    search_fields = ["object_repr", "action"]
+    search_fields = ["=object_id", "action"]
     date_hierarchy = "at"
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_label(self, obj: models.AuditEntry) -> str:
+        return action_label(obj.action)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -29,7 +34,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_active and request.user.is_superuser
+        return request.user.has_perm("core.view_audit_log")
 
 
 @admin.register(models.Country)

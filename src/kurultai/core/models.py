@@ -86,13 +86,14 @@ class SiteVersion(models.Model):
 class AuditEntry(models.Model):
     """Who changed what, and when: written by services and by the admin, read by administrators."""
 
+    shown_on_public_pages = False  # an entry changes no public page
+
     actor = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("who")
     )
     action = models.CharField(_("action"), max_length=80)
     object_type = models.CharField(_("object type"), max_length=80)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
-    object_repr = models.CharField(_("object"), max_length=300, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
@@ -102,7 +103,7 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit log")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
 
 
 class SearchDocument(models.Model):
@@ -128,3 +129,58 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class ContentStamp(models.Model):
+    """When a record's syndicated form (feed entry, calendar event) last changed and how often it has.
+
+    Records without their own "updated" field still give feeds a true ``updated`` and calendars a growing
+    ``SEQUENCE``: see ``kurultai.core.stamps``.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    sequence = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("content stamp")
+        verbose_name_plural = _("content stamps")
+
+    def __str__(self) -> str:
+        return f"{self.key} #{self.sequence}"
+
+
+class CalendarKey(models.Model):
+    """The generation of a person's secret calendar link; raising it revokes every earlier link."""
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="+")
+    generation = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar link")
+        verbose_name_plural = _("calendar links")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} #{self.generation}"
+
+
+class CacheEntry(models.Model):
+    """A row of the shared cache (Django's database cache) when no Redis is configured.
+
+    Declared as a model so that ``migrate`` creates the table on every installation and database; the
+    cache backend reads and writes it with its own SQL, so the columns match ``createcachetable``.
+    """
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "kurultai_cache"
+        verbose_name = _("cache entry")
+        verbose_name_plural = _("cache entries")
+
+    def __str__(self) -> str:
+        return self.cache_key

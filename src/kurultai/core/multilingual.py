@@ -1,8 +1,9 @@
 """Multilingual content: one JSON value per text field, ``{"en": "…", "ru": "…"}``.
 
 Every translatable model keeps an explicit ``original_language``. Reading a field gives a
-:class:`TranslatedText` that renders in the active language, falling back to the original
-language, then to ``settings.CONTENT_FALLBACK_LANGUAGES``. Languages listed under the
+:class:`TranslatedText` that renders in the active language, falling back to the reader's regional
+languages (``settings.CONTENT_FALLBACK_BY_LANGUAGE``: Russian for Central Asian readers), then to the
+original language, then to ``settings.CONTENT_FALLBACK_LANGUAGES``. Languages listed under the
 ``"_machine"`` key were produced by machine translation and are labelled as such.
 """
 
@@ -15,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from kurultai.core.limits import default_max_length, prohibit_control_characters
 
 MACHINE_KEY = "_machine"
 
@@ -30,6 +33,23 @@ def active_language() -> str:
     return lang if lang in language_codes() else settings.LANGUAGE_CODE
 
 
+def written_language(*values: Any) -> str:
+    """The language of text typed in one-box-per-language fields: the page's if its box is filled, else the first."""
+    filled = set()
+    for value in values:
+        filled |= set(coerce(value).texts()) if value else set()
+    page = active_language()
+    if page in filled or not filled:
+        return page
+    return next(code for code in language_codes() if code in filled)
+
+
+def fallback_order(lang: str, original: str | None = None) -> list[str]:
+    """Languages tried, in order, for a reader of ``lang``: theirs, the one they read next, the original, the rest."""
+    order = [lang, *settings.CONTENT_FALLBACK_BY_LANGUAGE.get(lang, ()), original, *settings.CONTENT_FALLBACK_LANGUAGES]
+    return list(dict.fromkeys(code for code in order if code))
+
+
 class TranslatedText(dict):
     """A field's translations; ``str()`` gives the best text for the active language."""
 
@@ -42,9 +62,8 @@ class TranslatedText(dict):
     def resolve_language(self, lang: str | None = None) -> str | None:
         """The language whose text is shown when ``lang`` is asked for."""
         texts = self.texts()
-        order = [lang or active_language(), self.original, *settings.CONTENT_FALLBACK_LANGUAGES]
-        for code in order:
-            if code and code in texts:
+        for code in fallback_order(lang or active_language(), self.original):
+            if code in texts:
                 return code
         return next(iter(texts), None)
 
@@ -126,12 +145,24 @@ class TranslatedWidget(forms.MultiWidget):
         return [data.get(code, "") for code in language_codes()]
 
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
+        """Open the box of the page's language and every box with text; the rest wait behind "add a translation"."""
         context = super().get_context(name, value, attrs)
         names = dict(settings.LANGUAGES)
+        primary = active_language()
+        shown, hidden = [], []
         for code, sub in zip(language_codes(), context["widget"]["subwidgets"], strict=True):
             sub["language_code"] = code
             sub["language_name"] = names[code]
+            (shown if code == primary or (sub.get("value") or "").strip() else hidden).append(sub)
+        shown.sort(key=lambda sub: sub["language_code"] != primary)
+        context["widget"]["shown"], context["widget"]["hidden"] = shown, hidden
         return context
+
+    def id_for_label(self, id_: str) -> str:
+        """The field's label points at the box of the page's language, the one that is open."""
+        if not id_:
+            return id_
+        return f"{id_}_{language_codes().index(active_language())}"
 
 
 class TranslatedFormField(forms.MultiValueField):
@@ -140,7 +171,11 @@ class TranslatedFormField(forms.MultiValueField):
     def __init__(self, *, multiline: bool = False, max_length: int | None = None, **kwargs: Any) -> None:
         kwargs.pop("encoder", None)
         kwargs.pop("decoder", None)
-        fields = [forms.CharField(required=False, max_length=max_length) for _code in language_codes()]
+        limit = max_length if max_length is not None else default_max_length(multiline)
+        fields = [
+            forms.CharField(required=False, max_length=limit, validators=[prohibit_control_characters])
+            for _code in language_codes()
+        ]
         super().__init__(
             fields=fields,
             widget=TranslatedWidget(multiline=multiline),
@@ -190,23 +225,28 @@ class TranslatedField(models.JSONField):
         # Plain values pass through untouched so that lookups such as ``name__en="…"`` compare strings.
         return super().get_prep_value(dict(value) if isinstance(value, TranslatedText) else value)
 
+    @property
+    def max_text_length(self) -> int:
+        """Characters allowed per language: the field's own limit, else the shared one (``core.limits``)."""
+        return self.text_max_length or default_max_length(self.multiline)
+
     def validate(self, value: Any, model_instance: models.Model | None) -> None:
         text = coerce(value)
         if not self.blank and not text:
             raise models.ValidationError(self.error_messages["blank"], code="blank")
-        if self.text_max_length:
-            for code, item in text.texts().items():
-                if len(item) > self.text_max_length:
-                    raise models.ValidationError(
-                        _("The %(language)s text is longer than %(limit)d characters."),
-                        params={"language": code, "limit": self.text_max_length},
-                        code="max_length",
-                    )
+        for code, item in text.texts().items():
+            prohibit_control_characters(item)
+            if len(item) > self.max_text_length:
+                raise models.ValidationError(
+                    _("The %(language)s text is longer than %(limit)d characters."),
+                    params={"language": code, "limit": self.max_text_length},
+                    code="max_length",
+                )
 
     def formfield(self, **kwargs: Any) -> forms.Field:
         return TranslatedFormField(
             multiline=self.multiline,
-            max_length=self.text_max_length,
+            max_length=self.max_text_length,
             required=not self.blank,
             label=kwargs.get("label", self.verbose_name.capitalize()),
             help_text=self.help_text,

@@ -5,6 +5,10 @@ transaction, so a rollback un-bumps it). Cached pages are keyed by that counter,
 never sees a page older than the last change, on any number of app servers, with one tiny
 query per hit. Only requests without cookies are served from or stored in the cache: signed-in
 people, editors and anyone with a pending message always get a freshly rendered page.
+
+Pages live in the "pages" cache (Redis, or each worker's memory), keyed by host, scheme, method, path
+and query. Beside each stored page goes a copy under a key without the version: while the database is
+unreachable (so the version cannot be read) visitors get that latest copy rather than an error.
 """
 
 from __future__ import annotations
@@ -14,13 +18,17 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 
 from kurultai.core.models import SiteVersion
+from kurultai.core.outage import DATABASE_DOWN
 
 TIMEOUT = 60 * 60
+# The latest copy of a page, served while the database is unreachable.
+LATEST_TIMEOUT = 24 * 60 * 60
+ALIAS = "pages"
 
 
 def current_version() -> int:
@@ -39,6 +47,8 @@ def on_model_change(sender: type, **kwargs: Any) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is None or sender is SiteVersion or not sender.__module__.startswith("kurultai."):
         return
+    if not getattr(sender, "shown_on_public_pages", True):  # e.g. notifications, deliveries, audit entries
+        return
     if kwargs.get("raw"):
         return
     bump_version()
@@ -51,9 +61,24 @@ def _cacheable_request(request: HttpRequest) -> bool:
     return request.path.startswith(prefixes)
 
 
-def _key(request: HttpRequest, version: int) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"kurultai:page:{version}:{request.method}:{digest}"
+def _page_id(request: HttpRequest) -> str:
+    """What tells two pages apart: host and scheme (absolute links differ), method, path and query."""
+    raw = "\n".join((request.scheme, request.get_host(), request.method or "", request.get_full_path()))
+    return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def page_cache():
+    """The cache pages are kept in: the "pages" alias when configured, else the default one."""
+    return caches[ALIAS if ALIAS in settings.CACHES else "default"]
+
+
+def _respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> HttpResponse:
+    status, headers, content = cached
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["X-Page-Cache"] = state
+    return response
 
 
 class PageCacheMiddleware:
@@ -65,15 +90,19 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, current_version())
+        cache = page_cache()
+        page = _page_id(request)
+        latest_key = f"kurultai:page-latest:{page}"
+        try:
+            key = f"kurultai:page:{current_version()}:{page}"
+        except DATABASE_DOWN:
+            latest = cache.get(latest_key)
+            if latest is None:
+                raise
+            return _respond(latest, "stale")
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response.headers[name] = value
-            response.headers["X-Page-Cache"] = "hit"
-            return response
+            return _respond(cached, "hit")
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -84,6 +113,8 @@ class PageCacheMiddleware:
             and "private" not in response.get("Cache-Control", "")
         ):
             headers = [(k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "vary")]
-            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+            entry = (response.status_code, headers, response.content)
+            cache.set(key, entry, TIMEOUT)
+            cache.set(latest_key, entry, LATEST_TIMEOUT)
             response.headers["X-Page-Cache"] = "miss"
         return response

@@ -1,15 +1,26 @@
 """One search interface, two real engines: SQLite FTS5 (embedded) and PostgreSQL full-text + trigrams.
 
-Apps register their searchable models with a function that describes a record (title, body,
-URL, countries, themes). Records are indexed on save and on tag changes; ``kurultai
-rebuild_search_index`` rebuilds everything. Both engines search the folded text (see
-``core.folding``), rank results and return highlighted snippets in the reader's language.
+Apps register their searchable models in their ``searchable.py`` with a function that describes a
+record (title, body, URL, countries, themes, SDGs, whether it is public). Records are indexed on save
+and on tag changes; inside :func:`deferred` (imports) the changes are indexed by background jobs in
+batches instead. ``kurultai rebuild_search_index`` rebuilds everything.
+
+Both engines search the folded text (see ``core.folding``) by word prefix (for the Turkic languages,
+which have no stemmer), Russian and English word stems (SQLite: Snowball stems stored beside the words,
+see ``core.stemming``; PostgreSQL: its ``russian`` and ``english`` configurations) and taxonomy names as
+synonyms (``core.synonyms``). When nothing matches, a typo-tolerant pass follows (trigrams on
+PostgreSQL, close words of the index's vocabulary on SQLite). Results are ranked, title matches first,
+with highlighted plain-text snippets in the reader's language.
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
-from collections.abc import Callable, Iterable
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +29,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from kurultai.core.folding import fold, fold_with_map, tokens
+from kurultai.core import synonyms
+from kurultai.core.folding import fold, fold_with_map
 from kurultai.core.multilingual import TranslatedText, coerce
+from kurultai.core.stemming import folded_word, stem, with_stems, words
+from kurultai.core.text import markdown_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +49,7 @@ class Entry:
     countries: Iterable[str] = ()
     themes: Iterable[str] = ()
     public: bool = True
+    sdgs: Iterable[int] = ()
 
 
 @dataclass
@@ -47,6 +62,8 @@ class Registration:
 
 
 REGISTRY: dict[str, Registration] = {}
+# Apps that know more about a kind of record than its index row (e.g. a recommendation's status) add it here.
+HIT_DECORATORS: dict[str, list[Callable[[list[Any]], None]]] = {}
 
 
 @dataclass
@@ -75,20 +92,33 @@ def register(
     REGISTRY[kind] = Registration(kind, model, describe, label, queryset or model._default_manager.all)
 
     def on_save(sender: type, instance: models.Model, raw: bool = False, **_kw: Any) -> None:
-        if not raw:
+        if not raw and not _defer(kind, instance.pk):
             index(kind, instance)
 
     def on_delete(sender: type, instance: models.Model, **_kw: Any) -> None:
-        remove(kind, instance.pk)
+        if not _defer(kind, instance.pk):
+            remove(kind, instance.pk)
 
     def on_m2m(sender: type, instance: models.Model, action: str, **_kw: Any) -> None:
-        if action.startswith("post_") and isinstance(instance, model):
+        if action.startswith("post_") and isinstance(instance, model) and not _defer(kind, instance.pk):
             index(kind, instance)
 
     post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"search.save.{kind}")
     post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"search.delete.{kind}")
     for through in watch:
         m2m_changed.connect(on_m2m, sender=through, weak=False, dispatch_uid=f"search.m2m.{kind}.{through}")
+
+
+MARKUP = re.compile(r"[*_`#\[\]<>|~]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
+
+
+def plain(text: str) -> str:
+    """Text without Markdown, so that snippets and the index hold what readers see (not ``*Demo*``)."""
+    return markdown_to_text(text) if text and MARKUP.search(text) else text
+
+
+def _plain_texts(value: Any) -> dict:
+    return {k: plain(v) for k, v in dict(value).items() if not k.startswith("_") and isinstance(v, str)}
 
 
 def _is_sqlite() -> bool:
@@ -100,6 +130,28 @@ def _folded(entry: Entry) -> str:
     return fold(" ".join(p for p in parts if isinstance(p, str)))
 
 
+def _joined(texts: dict) -> str:
+    return " ".join(v for v in texts.values() if isinstance(v, str))
+
+
+@dataclass
+class Row:
+    """What the full-text engine holds for one document."""
+
+    title: str  # original texts, every language
+    body: str
+    tags: str  # concept tokens (core.synonyms) of its tags and of the names it mentions
+
+
+def _row(entry: Entry) -> Row:
+    title, body = _joined(entry.title), _joined(entry.body)
+    concepts = synonyms.tokens_in(f"{title}\n{body}")
+    concepts |= {synonyms.token(f"country:{code}") for code in entry.countries}
+    concepts |= {synonyms.token(f"theme:{slug}") for slug in entry.themes}
+    concepts |= {synonyms.token(f"sdg:{number}") for number in entry.sdgs}
+    return Row(title=title, body=body, tags=" ".join(sorted(concepts)))
+
+
 def index(kind: str, obj: models.Model) -> None:
     """Add or refresh one record in the index (or drop it when it is not public)."""
     from kurultai.core.models import SearchDocument
@@ -108,8 +160,9 @@ def index(kind: str, obj: models.Model) -> None:
     if not entry.public:
         remove(kind, obj.pk)
         return
-    title = {k: v for k, v in dict(entry.title).items() if not k.startswith("_")}
-    body = {k: v for k, v in dict(entry.body).items() if not k.startswith("_")}
+    title = _plain_texts(entry.title)
+    body = _plain_texts(entry.body)
+    entry.title, entry.body = title, body
     doc, _created = SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=obj.pk,
@@ -124,16 +177,34 @@ def index(kind: str, obj: models.Model) -> None:
             "languages": " ".join(sorted(set(title) | set(body))),
         },
     )
-    _write_engine_row(doc.pk, doc.folded)
+    _write_engine_row(doc.pk, _row(entry))
 
 
-def _write_engine_row(pk: int, folded: str) -> None:
+def _write_engine_row(pk: int, row: Row) -> None:
     with connection.cursor() as cursor:
         if _is_sqlite():
             cursor.execute("DELETE FROM core_search_fts WHERE rowid = %s", [pk])
-            cursor.execute("INSERT INTO core_search_fts(rowid, folded) VALUES (%s, %s)", [pk, folded])
+            cursor.execute(
+                "INSERT INTO core_search_fts(rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
+                [pk, with_stems(row.title), with_stems(row.body), row.tags],
+            )
         else:
-            cursor.execute("UPDATE core_searchdocument SET vector = to_tsvector('simple', folded) WHERE id = %s", [pk])
+            # Folded words (any script, prefix search) weigh A/B; Russian and English stems of the original
+            # text the same; concept tokens D.
+            cursor.execute(
+                "UPDATE core_searchdocument SET vector = "
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+                "|| setweight(to_tsvector('russian', %s), 'A') || setweight(to_tsvector('russian', %s), 'B') "
+                "|| setweight(to_tsvector('english', %s), 'A') || setweight(to_tsvector('english', %s), 'B') "
+                "|| setweight(to_tsvector('simple', %s), 'D') WHERE id = %s",
+                [fold(row.title), fold(row.body), row.title, row.body, row.title, row.body, row.tags, pk],
+            )
+
+
+def write_engine_rows(rows: Iterable[tuple[int, Entry]]) -> None:
+    """Engine rows for documents created in bulk (benchmark seeders): ``(document id, entry)`` pairs."""
+    for pk, entry in rows:
+        _write_engine_row(pk, _row(entry))
 
 
 def remove(kind: str, object_id: int) -> None:
@@ -149,6 +220,29 @@ def remove(kind: str, object_id: int) -> None:
     SearchDocument.objects.filter(pk__in=pks).delete()
 
 
+def refresh(kind: str, ids: Iterable[int]) -> None:
+    """Re-index records whose entry depends on another record that changed (now, or later inside :func:`deferred`)."""
+    pending = [pk for pk in ids if not _defer(kind, pk)]
+    if pending:
+        index_ids(kind, pending)
+
+
+def index_ids(kind: str, ids: Iterable[int]) -> int:
+    """Bring the index up to date for these records of one kind (deleted ones leave it); returns how many."""
+    ids = list(ids)
+    registration = REGISTRY.get(kind)
+    if registration is None:
+        return 0
+    with transaction.atomic():
+        found = {obj.pk: obj for obj in registration.queryset().filter(pk__in=ids)}
+        for pk in ids:
+            if pk in found:
+                index(kind, found[pk])
+            else:
+                remove(kind, pk)
+    return len(ids)
+
+
 def rebuild(kinds: Iterable[str] | None = None, batch: int = 500) -> int:
     """Re-index every registered record; returns how many were indexed."""
     count = 0
@@ -161,34 +255,193 @@ def rebuild(kinds: Iterable[str] | None = None, batch: int = 500) -> int:
     return count
 
 
-def _engine_ids(words: list[str], candidates: models.QuerySet, limit: int) -> list[tuple[int, float]]:
+BATCH = 200
+TRIGRAM_THRESHOLD = "0.5"
+_pending = threading.local()
+
+
+def _defer(kind: str, pk: Any) -> bool:
+    """Inside :func:`deferred`, note a change for the background instead of indexing it now."""
+    changes = getattr(_pending, "changes", None)
+    if changes is None:
+        return False
+    changes.setdefault(kind, set()).add(pk)
+    return True
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Index the records changed inside this block in background jobs of ``BATCH`` records, after commit.
+
+    For imports and bulk changes, so that thousands of records do not slow the request that made them.
+    Side effects: enqueues ``core.tasks.index_records`` jobs when the transaction commits.
+    """
+    outer = getattr(_pending, "changes", None) is None
+    if outer:
+        _pending.changes = {}
+    try:
+        yield
+    finally:
+        if outer:
+            changes, _pending.changes = _pending.changes, None
+            enqueue(changes)
+
+
+def enqueue(changes: dict[str, Iterable[Any]]) -> None:
+    """Background jobs that index these records, ``BATCH`` at a time, once the transaction commits."""
+    from kurultai.core.tasks import index_records
+
+    for kind, pks in changes.items():
+        ordered = sorted(pks)
+        for start in range(0, len(ordered), BATCH):
+            chunk = ordered[start : start + BATCH]
+            transaction.on_commit(lambda kind=kind, chunk=chunk: index_records.enqueue(kind, chunk))
+
+
+def enqueue_rebuild(kinds: Iterable[str] | None = None) -> int:
+    """Background jobs that re-index every registered record; returns how many records they cover."""
+    changes = {kind: list(REGISTRY[kind].queryset().values_list("pk", flat=True)) for kind in kinds or REGISTRY}
+    enqueue(changes)
+    return sum(len(pks) for pks in changes.values())
+
+
+@dataclass
+class Word:
+    """One query word: as typed (lower case), folded, and its folded stem."""
+
+    original: str
+    folded: str
+    stem: str
+
+
+@dataclass
+class Clause:
+    """Words that must all match, or else a concept token (synonyms) that stands for them."""
+
+    words: list[Word]
+    tokens: set[str] = field(default_factory=set)
+
+
+def plan(query: str) -> list[Clause]:
+    """The query as clauses that must all match: words, with taxonomy names turned into synonyms."""
+    parsed = []
+    for word in words(query):
+        folded = folded_word(word)
+        if folded:
+            parsed.append(Word(word, folded, stem(word) or folded))
+    parsed = parsed[:12]
+    clauses: list[Clause] = []
+    position = 0
+    for start, end, concept_tokens in synonyms.matches([w.stem for w in parsed]):
+        clauses += [Clause([w]) for w in parsed[position:start]]
+        clauses.append(Clause(parsed[start:end], set(concept_tokens)))
+        position = end
+    clauses += [Clause([w]) for w in parsed[position:]]
+    return clauses
+
+
+def _fts_word(word: Word, alternatives: Iterable[str] = ()) -> str:
+    terms = [f'"{word.folded}"*'] + [f'"{t}"' for t in dict.fromkeys([word.stem, *alternatives]) if t != word.folded]
+    return "{title body} : (" + " OR ".join(terms) + ")"
+
+
+def _fts_match(clauses: list[Clause], typos: dict[str, list[str]] | None = None) -> str:
+    parts = []
+    for clause in clauses:
+        words_expr = " AND ".join(_fts_word(w, (typos or {}).get(w.folded, ())) for w in clause.words)
+        options = [f"({words_expr})"] + [f'tags : "{t}"' for t in sorted(clause.tokens)]
+        for spelling in synonyms.spellings(clause.tokens):  # other names in the text rank above tags alone
+            options.append("{title body} : (" + " AND ".join(f'"{stem}"' for stem in spelling) + ")")
+        parts.append("(" + " OR ".join(options) + ")")
+    return " AND ".join(parts)
+
+
+def _pg_query(clauses: list[Clause]) -> tuple[str, list[Any]]:
+    sql_parts, params = [], []
+    for clause in clauses:
+        word_parts = []
+        for w in clause.words:
+            word_parts.append(
+                "(to_tsquery('simple', %s) || plainto_tsquery('russian', %s) || plainto_tsquery('english', %s))"
+            )
+            params += [f"{w.folded}:*AB", w.original, w.original]
+        options = ["(" + " && ".join(word_parts) + ")"]
+        for t in sorted(clause.tokens):
+            options.append("to_tsquery('simple', %s)")
+            params.append(f"{t}:D")
+        for spelling in synonyms.spellings(clause.tokens, folded=True):
+            options.append("to_tsquery('simple', %s)")
+            params.append(" & ".join(f"{part}:*AB" for part in spelling))
+        sql_parts.append("(" + " || ".join(options) + ")")
+    return " && ".join(sql_parts), params
+
+
+def _sqlite_close_words(clauses: list[Clause]) -> dict[str, list[str]]:
+    """Words of the index's vocabulary within a typo or two of each query word."""
+    close: dict[str, list[str]] = {}
+    with connection.cursor() as cursor:
+        for clause in clauses:
+            for w in clause.words:
+                if len(w.folded) < 4:
+                    continue
+                cursor.execute(
+                    "SELECT term FROM core_search_vocab WHERE term >= %s AND term < %s",
+                    [w.folded[0], w.folded[0] + "\uffff"],
+                )
+                vocabulary = [row[0] for row in cursor.fetchall() if not row[0].startswith("zz")]
+                found = difflib.get_close_matches(w.folded, vocabulary, n=3, cutoff=0.75)
+                if found:
+                    close[w.folded] = found
+    return close
+
+
+def _engine_ids(clauses: list[Clause], candidates: models.QuerySet, limit: int) -> list[tuple[int, float]]:
     """(document id, score) pairs, best first, from the database's own full-text engine."""
     candidate_sql, candidate_params = candidates.values("id").query.sql_with_params()
     with connection.cursor() as cursor:
         if _is_sqlite():
-            match = " AND ".join(f'"{w}"*' for w in words)
-            cursor.execute(
-                f"SELECT rowid, bm25(core_search_fts) FROM core_search_fts WHERE core_search_fts MATCH %s "  # noqa: S608
-                f"AND rowid IN ({candidate_sql}) ORDER BY bm25(core_search_fts) LIMIT %s",
-                [match, *candidate_params, limit],
+            select = (
+                "SELECT rowid, bm25(core_search_fts, 6.0, 1.0, 0.5) AS score FROM core_search_fts "  # noqa: S608
+                f"WHERE core_search_fts MATCH %s AND rowid IN ({candidate_sql}) ORDER BY score, rowid LIMIT %s"
             )
+            cursor.execute(select, [_fts_match(clauses), *candidate_params, limit])
+            rows = [(row[0], -float(row[1])) for row in cursor.fetchall()]
+            if rows:
+                return rows
+            # Nothing matched: forgive typos with the closest words the index knows.
+            close = _sqlite_close_words(clauses)
+            if not close:
+                return []
+            cursor.execute(select, [_fts_match(clauses, close), *candidate_params, limit])
             return [(row[0], -float(row[1])) for row in cursor.fetchall()]
-        query = " & ".join(f"{w}:*" for w in words)
+        query_sql, query_params = _pg_query(clauses)
         cursor.execute(
-            f"SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS rank FROM core_searchdocument "  # noqa: S608
-            f"WHERE vector @@ to_tsquery('simple', %s) AND id IN ({candidate_sql}) ORDER BY rank DESC, id LIMIT %s",
-            [query, query, *candidate_params, limit],
+            "SELECT id, ts_rank(vector, query.q) AS rank "  # noqa: S608
+            f"FROM core_searchdocument, (SELECT {query_sql} AS q) AS query "
+            f"WHERE vector @@ query.q AND id IN ({candidate_sql}) ORDER BY rank DESC, id LIMIT %s",
+            [*query_params, *candidate_params, limit],
         )
         rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
         if rows:
             return rows
-        # Nothing matched exactly: forgive typos with trigram word similarity.
+        # Nothing matched exactly: forgive typos with trigram word similarity (a swapped pair of letters
+        # keeps about half of a word's trigrams, hence the threshold).
+        folded = " ".join(w.folded for clause in clauses for w in clause.words)
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [TRIGRAM_THRESHOLD])
         cursor.execute(
             "SELECT id, word_similarity(%s, folded) AS score FROM core_searchdocument "  # noqa: S608
             f"WHERE %s <%% folded AND id IN ({candidate_sql}) ORDER BY score DESC, id LIMIT %s",
-            [" ".join(words), " ".join(words), *candidate_params, limit],
+            [folded, folded, *candidate_params, limit],
         )
         return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _highlights(clauses: list[Clause]) -> list[str]:
+    found = []
+    for clause in clauses:
+        for w in clause.words:
+            found += [w.folded] + ([w.stem] if w.stem != w.folded else [])
+    return list(dict.fromkeys(found))
 
 
 def search(
@@ -203,8 +456,8 @@ def search(
     """Ranked, highlighted hits for a query, optionally restricted by kind, country, theme and language."""
     from kurultai.core.models import SearchDocument
 
-    words = tokens(query)
-    if not words:
+    clauses = plan(query)
+    if not clauses:
         return []
     candidates = SearchDocument.objects.all()
     if kinds:
@@ -215,8 +468,9 @@ def search(
         candidates = candidates.filter(themes__regex=rf"(^| ){slug}( |$)")
     if language:
         candidates = candidates.filter(languages__regex=rf"(^| ){language}( |$)")
-    ranked = _engine_ids(words, candidates, limit)
+    ranked = _engine_ids(clauses, candidates, limit)
     docs = SearchDocument.objects.in_bulk([pk for pk, _score in ranked])
+    words_to_mark = _highlights(clauses)
     hits = []
     for pk, score in ranked:
         doc = docs.get(pk)
@@ -234,7 +488,7 @@ def search(
                 object_id=doc.object_id,
                 url=doc.url,
                 title=title,
-                snippet=snippet(str(body) or str(title), words),
+                snippet=snippet(plain(str(body) or str(title)), words_to_mark),
                 score=score,
             )
         )
@@ -243,26 +497,28 @@ def search(
 
 def matching_ids(query: str, kind: str, limit: int = 10000) -> list[int]:
     """Object ids of one kind matching a query, best first (for list pages that add their own filters)."""
-    words = tokens(query)
-    if not words:
+    clauses = plan(query)
+    if not clauses:
         return []
     from kurultai.core.models import SearchDocument
 
-    ranked = _engine_ids(words, SearchDocument.objects.filter(kind=kind), limit)
+    ranked = _engine_ids(clauses, SearchDocument.objects.filter(kind=kind), limit)
     ids = dict(SearchDocument.objects.filter(pk__in=[pk for pk, _s in ranked]).values_list("pk", "object_id"))
     return [ids[pk] for pk, _score in ranked if pk in ids]
 
 
 def snippet(text: str, words: list[str], width: int = 220) -> SafeString:
-    """Escaped text around the first match, with every match of the query words in ``<mark>``."""
+    """Escaped text around the first match, with every word the query words begin in ``<mark>``."""
     folded, origin = fold_with_map(text)
     spans: list[tuple[int, int]] = []
     for word in words:
         start = 0
         while (found := folded.find(word, start)) != -1:
             if found == 0 or not folded[found - 1].isalnum():
-                end = found + len(word)
-                spans.append((origin[found], origin[end - 1] + 1))
+                end = origin[found + len(word) - 1] + 1
+                while end < len(text) and text[end].isalnum():  # the whole word: "вод" marks "воды"
+                    end += 1
+                spans.append((origin[found], end))
             start = found + len(word)
     spans.sort()
     first = spans[0][0] if spans else 0
@@ -280,3 +536,21 @@ def snippet(text: str, words: list[str], width: int = 220) -> SafeString:
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
     return mark_safe(prefix + "".join(out) + suffix)
+
+
+def register_hit_decorator(kind: str, decorator: Callable[[list[Hit]], None]) -> None:
+    """``decorator(hits)`` fills ``hit.extra`` for a page of hits of one kind, in a constant number of queries."""
+    registered = HIT_DECORATORS.setdefault(kind, [])
+    if decorator not in registered:
+        registered.append(decorator)
+
+
+def decorate(hits: Iterable[Hit]) -> list[Hit]:
+    """The hits of one page, with what other apps add to them."""
+    items = list(hits)
+    for kind, decorators in HIT_DECORATORS.items():
+        of_kind = [hit for hit in items if hit.kind == kind]
+        if of_kind:
+            for decorator in decorators:
+                decorator(of_kind)
+    return items

@@ -1,10 +1,14 @@
 """The site-wide search page."""
 
+import sys
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core import search as engine
@@ -42,8 +46,27 @@ def search(request: HttpRequest) -> HttpResponse:
             language=data["language"] or None,
         )
     page = Paginator(hits, 20).get_page(request.GET.get("page"))
+    page.object_list = engine.decorate(page.object_list)
     return render(
         request,
         "core/search.html",
         {"form": form, "page": page, "nav": "search", "searched": bool(form.is_bound and form.data.get("q"))},
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page in the site's layout and the URL's language, without the database or context processors.
+
+    Whatever failed (the database included) must not fail again here, so the template gets only settings.
+    """
+    from kurultai.core.outage import is_database_down, unavailable
+
+    if is_database_down(sys.exc_info()[1]):  # an outage, not a bug: 503 with Retry-After
+        return unavailable(request)
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            html = loader.get_template("500.html").render({"site_name": settings.SITE_NAME, "LANGUAGE_CODE": language})
+    except Exception:  # the last resort must answer whatever broke
+        html = "<!doctype html><title>Server error</title><h1>Server error (500)</h1>"
+    return HttpResponseServerError(html)

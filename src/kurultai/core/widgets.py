@@ -33,3 +33,49 @@ class FastSelect(forms.Select):
     def _option_pairs(self) -> Any:
         for option_value, label in self.choices:
             yield ("" if option_value is None else str(option_value)), label
+
+
+class SearchSelect(forms.Widget):
+    """Pick one record among thousands without JavaScript: a name search with a "Find" button, then a short list.
+
+    The list holds the chosen record and at most ``limit`` matches of the search, so the page stays small and its
+    queries bounded; the form field validates any id of its full queryset. Used by
+    :class:`kurultai.core.forms.SearchableModelChoiceField`.
+    """
+
+    template_name = "core/widgets/search_select.html"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs)
+        self.query = ""
+        self.options: list[tuple[str, str]] = []
+        self.more = False
+        self.empty_label = ""
+
+    @staticmethod
+    def query_name(name: str) -> str:
+        return f"{name}__q"
+
+    @staticmethod
+    def find_name(name: str) -> str:
+        return f"{name}__find"
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data
+
+    def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget_id = widget["attrs"].get("id") or f"id_{name}"
+        selected = "" if value in (None, "") else str(value)
+        widget |= {
+            "query": self.query,
+            "query_name": self.query_name(name),
+            "query_id": f"{widget_id}__q",
+            "find_name": self.find_name(name),
+            "options": [(key, label, key == selected) for key, label in self.options],
+            "empty_label": self.empty_label,
+            "more": self.more,
+            "searched": bool(self.query),
+        }
+        return context

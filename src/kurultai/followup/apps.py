@@ -12,3 +12,11 @@ class FollowupConfig(AppConfig):
         from kurultai.forums.panels import register_recommendation_panel
 
         register_recommendation_panel(panel)
+
+        from kurultai.followup import tracking
+
+        tracking.connect()
+
+        from kurultai.followup import searchable
+
+        searchable.connect()

@@ -6,9 +6,11 @@ import csv
 import datetime as dt
 import io
 import re
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -20,7 +22,8 @@ from kurultai.organisations.models import Organisation
 
 COLUMNS = ["recommendation", "status", "date", "text", "reporter", "organisation", "evidence_url"]
 REQUIRED = ["recommendation", "status", "date", "text"]
-REFERENCE = re.compile(r"^(?P<year>\d{4})-(?:S(?P<session>\d+)-)?R(?P<position>\d+)$", re.IGNORECASE)
+REFERENCE = re.compile(r"^(?P<year>\d{4})-(?:S(?P<session>\d{1,5})-)?R(?P<position>\d{1,5})$", re.IGNORECASE | re.ASCII)
+ID = re.compile(r"^\d{1,18}$", re.ASCII)
 MAX_ROWS = 5000
 
 
@@ -39,7 +42,7 @@ class BulkResult:
 
 def _find(key: str) -> Recommendation | None:
     queryset = Recommendation.objects.published().select_related("forum", "session")
-    if key.isdigit():
+    if ID.match(key):
         return queryset.filter(pk=int(key)).first()
     match = REFERENCE.match(key)
     if not match:
@@ -71,7 +74,21 @@ def parse(data: bytes) -> BulkResult:
     reader.fieldnames = header
     statuses = set(ImplementationStatus.values)
     reporters = set(ProgressUpdate.Reporter.values)
-    for number, raw in enumerate(reader, start=2):
+    rows = enumerate(reader, start=2)
+    while True:
+        try:
+            number, raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error:
+            result.errors.append(
+                _(
+                    "Line %(line)d: the line cannot be read: a field is longer than %(max)d characters "
+                    "or a quotation mark is not closed."
+                )
+                % {"line": reader.line_num + 1, "max": csv.field_size_limit()}
+            )
+            break
         if number - 1 > MAX_ROWS:
             result.errors.append(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
             break
@@ -101,6 +118,10 @@ def parse(data: bytes) -> BulkResult:
             organisation = Organisation.objects.filter(slug=row["organisation"]).first()
             if organisation is None:
                 problems.append(_("unknown organisation “%(slug)s”") % {"slug": row["organisation"]})
+        if reporter == ProgressUpdate.Reporter.ACTOR and rec is not None and (
+            organisation is None or not rec.responsible_actors.filter(organisation=organisation).exists()
+        ):
+            problems.append(_("reporter “actor” needs a responsible organisation in the organisation column"))
         if row.get("evidence_url"):
             try:
                 URLValidator(schemes=["http", "https"])(row["evidence_url"])
@@ -138,3 +159,52 @@ def apply(actor: Any, result: BulkResult) -> int:
     for row in result.rows:
         post_update(actor, row.recommendation, **row.values)
     return len(result.rows)
+
+
+PREVIEW_MAX_AGE = 60 * 60
+
+
+def _signer(actor: Any) -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=f"kurultai.followup.bulk.{actor.pk}")
+
+
+def sign(actor: Any, data: bytes) -> str:
+    """The checked file, signed for this person, to carry from the preview to the confirmation unchanged.
+
+    A one-time token in it lets the confirmation be used once.
+    """
+    return _signer(actor).sign_object(
+        {"csv": data.decode("utf-8-sig"), "token": secrets.token_urlsafe(16)}, compress=True
+    )
+
+
+def unsign(actor: Any, payload: str) -> tuple[bytes, str]:
+    """The file and its one-time token; ``signing.BadSignature`` when expired, altered or someone else's."""
+    value = _signer(actor).unsign_object(payload, max_age=PREVIEW_MAX_AGE)
+    return value["csv"].encode("utf-8"), value["token"]
+
+
+def preview(result: BulkResult) -> list[dict[str, Any]]:
+    """What each row will write, beside the recommendation's status now (one query for all rows)."""
+    from kurultai.followup.tracking import statuses
+
+    current = statuses(list({row.recommendation.pk for row in result.rows}))
+    rows = []
+    for row in result.rows:
+        values = row.values
+        before = current.get(row.recommendation.pk, ImplementationStatus.NO_INFORMATION)
+        rows.append(
+            {
+                "line": row.line,
+                "recommendation": row.recommendation,
+                "before": ImplementationStatus(before).label,
+                "after": ImplementationStatus(values["status"]).label,
+                "changes_status": before != values["status"],
+                "date": values["reported_on"],
+                "text": values["text"],
+                "reporter": ProgressUpdate.Reporter(values["reporter"]).label,
+                "organisation": values["organisation"],
+                "evidence_url": values["evidence_url"],
+            }
+        )
+    return rows

@@ -23,6 +23,9 @@ def load() -> dict[str, int]:
     eu = Addressee.objects.get(code="eu")
     governments = Addressee.objects.get(code="governments")
     delegation = Organisation.objects.get(slug="eu-delegation-kazakhstan")
+    ministry = Organisation.objects.get(slug="ministry-digital-development-kz")
+    eu.organisations.add(delegation)
+    governments.organisations.add(ministry)
     carec = Organisation.objects.get(slug="carec")
     steppe = Organisation.objects.get(slug="green-steppe")
     learning = _rec(4, 2)  # web-based learning facility
@@ -68,6 +71,7 @@ def load() -> dict[str, int]:
         defaults={
             "status": "noted",
             "responded_on": dt.date(2022, 9, 1),
+            "organisation": ministry,
             "text": {
                 "en": "Noted by the national digital development programmes.",
                 "ru": "Принято к сведению в национальных программах цифрового развития.",

@@ -1,4 +1,4 @@
-"""Checks on uploaded evidence: type by content (not by name alone) and size."""
+"""Checks on uploaded evidence: type by content (not by name alone), size, and a name fit to show as its title."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
+from kurultai.core.limits import check_text
 
 MAX_BYTES = 10 * 1024 * 1024
 OFFICE_ZIP = {
@@ -23,6 +25,10 @@ def check_file(upload: UploadedFile) -> str:
     """The file's content type, or a ValidationError saying why it is refused."""
     if upload.size > MAX_BYTES:
         raise ValidationError(_("Evidence files may be at most 10 MB."), code="too_large")
+    from kurultai.followup.models import Evidence
+
+    # The name becomes the evidence's title, so it must fit that column on every database.
+    check_text(upload.name or "", Evidence._meta.get_field("title").max_length, what=_("The file name"))
     head = upload.read(8)
     upload.seek(0)
     suffix = PurePath(upload.name or "").suffix.lower()

@@ -5,22 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from kurultai.core.feeds import AtomFeed
 from kurultai.followup.models import ProgressUpdate, Response
 
 LIMIT = 50
 
 
-class UpdatesFeed(Feed):
+class UpdatesFeed(AtomFeed):
     """Newest responses and progress updates, filtered by ``?forum=``, ``?theme=`` or ``?country=``."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, str]:
         return {k: request.GET.get(k, "") for k in ("forum", "theme", "country")}
@@ -28,7 +25,7 @@ class UpdatesFeed(Feed):
     def title(self, obj: dict[str, str]) -> str:
         return _("Kurultai: follow-up of recommendations")
 
-    def link(self, obj: dict[str, str]) -> str:
+    def page_path(self, obj: dict[str, str]) -> str:
         return reverse("followup:dashboard")
 
     def subtitle(self, obj: dict[str, str]) -> str:
@@ -45,9 +42,13 @@ class UpdatesFeed(Feed):
         return queryset.select_related("recommendation__forum", "recommendation__session")
 
     def items(self, obj: dict[str, str]) -> list[Any]:
-        updates = list(self._filter(ProgressUpdate.objects.all(), obj).order_by("-created_at")[:LIMIT])
+        updates = list(
+            self._filter(ProgressUpdate.objects.select_related("organisation"), obj).order_by("-created_at")[:LIMIT]
+        )
         responses = list(
-            self._filter(Response.objects.select_related("addressee"), obj).order_by("-created_at")[:LIMIT]
+            self._filter(Response.objects.filter(organisation__isnull=False), obj)
+            .select_related("addressee", "organisation")
+            .order_by("-created_at")[:LIMIT]
         )
         return sorted(updates + responses, key=lambda item: item.created_at, reverse=True)[:LIMIT]
 
@@ -61,20 +62,21 @@ class UpdatesFeed(Feed):
             }
         return _("%(reference)s: %(status)s") % {"reference": rec.reference, "status": item.get_status_display()}
 
-    def item_description(self, item: Any) -> str:
+    def item_author(self, item: Any) -> str:
+        """Responses and updates are attributed to the organisation that gave them."""
+        if item.organisation_id:
+            return str(item.organisation)
+        return item.get_reporter_display() if isinstance(item, ProgressUpdate) else ""
+
+    def item_summary(self, item: Any) -> str:
         return str(item.text)
 
-    def item_link(self, item: Any) -> str:
+    def item_path(self, item: Any) -> str:
         return item.recommendation.get_absolute_url()
 
-    def item_guid(self, item: Any) -> str:
-        return f"{item._meta.model_name}-{item.pk}"
-
-    item_guid_is_permalink = False
-
-    def item_updateddate(self, item: Any) -> dt.datetime:
+    def item_updated(self, item: Any) -> dt.datetime:
         return item.created_at or timezone.now()
 
-    def item_pubdate(self, item: Any) -> dt.datetime:
+    def item_published(self, item: Any) -> dt.datetime:
         day = item.reported_on if isinstance(item, ProgressUpdate) else item.responded_on
         return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))

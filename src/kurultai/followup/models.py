@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.multilingual import TranslatableModel, TranslatedField
+from kurultai.core.uploads import GeneratedName
 from kurultai.forums.models import Addressee, Recommendation
 from kurultai.organisations.models import Organisation
 
@@ -160,9 +163,11 @@ class Evidence(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence")
     title = models.CharField(_("title"), max_length=200, blank=True)
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to=GeneratedName("evidence"), blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
+    # Files are addressed by this, never by the sequential id.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("evidence")
@@ -179,49 +184,6 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url or self.file.name
-
-
-class Follow(models.Model):
-    """A member follows a recommendation, a forum, a theme or a country."""
-
-    class Kind(models.TextChoices):
-        RECOMMENDATION = "recommendation", _("Recommendation")
-        FORUM = "forum", _("Forum")
-        THEME = "theme", _("Theme")
-        COUNTRY = "country", _("Country")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    key = models.CharField(max_length=80, help_text="Recommendation id, forum slug, theme slug or country code.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["kind", "key"]
-        verbose_name = _("follow")
-        verbose_name_plural = _("follows")
-        constraints = [models.UniqueConstraint(fields=["user", "kind", "key"], name="follow_once")]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} → {self.kind}:{self.key}"
-
-
-class Notification(models.Model):
-    """Something a follower should know; shown on the platform and emailed now or in a digest."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    title = models.CharField(max_length=300)
-    url = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class RecurrenceLink(models.Model):

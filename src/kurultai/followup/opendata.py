@@ -5,7 +5,6 @@ The JSON download, the CSV downloads and the API share these functions.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +12,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from kurultai.core.csvsafe import SafeDictWriter
+from kurultai.core.text import absolute_url
 from kurultai.followup.tracking import Tracking, track, with_tracking
 from kurultai.forums.models import Recommendation
 
@@ -35,6 +36,11 @@ def recommendations(queryset: QuerySet[Recommendation] | None = None) -> QuerySe
     )
 
 
+def evidence_links(items: Iterable[Any]) -> list[str]:
+    """Absolute links to evidence: the external page, or the file served by the platform."""
+    return [e.url or absolute_url(reverse("followup:evidence", args=[e.token])) for e in items]
+
+
 def _texts(value: Any) -> dict[str, str]:
     return dict(value.texts()) if hasattr(value, "texts") else {}
 
@@ -45,7 +51,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
     data: dict[str, Any] = {
         "id": rec.pk,
         "reference": rec.reference,
-        "url": rec.get_absolute_url(),
+        "url": absolute_url(rec.get_absolute_url()),
         "forum": {"slug": rec.forum.slug, "year": rec.forum.year, "title": _texts(rec.forum.title)},
         "session": rec.session.number if rec.session_id else None,
         "text": _texts(rec.text),
@@ -76,11 +82,13 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
                 "addressee": r.addressee.code,
                 "status": r.status,
                 "date": r.responded_on.isoformat(),
-                "organisation": r.organisation.slug if r.organisation_id else None,
+                "organisation": r.organisation.slug,
+                "organisation_url": absolute_url(r.organisation.get_absolute_url()),
                 "text": _texts(r.text),
                 "demo": r.is_demo,
             }
             for r in rec.responses.all()
+            if r.organisation_id is not None  # only official answers, given in an organisation's name
         ]
         data["updates"] = [
             {
@@ -91,7 +99,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
                 "organisation": u.organisation.slug if u.organisation_id else None,
                 "text": _texts(u.text),
                 "corrects": u.corrects_id,
-                "evidence": [e.url or reverse("followup:evidence", args=[e.pk]) for e in u.evidence.all()],
+                "evidence": evidence_links(u.evidence.all()),
                 "demo": u.is_demo,
             }
             for u in rec.updates.all()
@@ -102,7 +110,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
                 "status": a.status,
                 "date": a.assessed_on.isoformat(),
                 "text": _texts(a.text),
-                "evidence": [e.url or reverse("followup:evidence", args=[e.pk]) for e in a.evidence.all()],
+                "evidence": evidence_links(a.evidence.all()),
                 "demo": a.is_demo,
             }
             for a in rec.assessments.all()
@@ -112,7 +120,7 @@ def as_dict(rec: Recommendation, tracking: Tracking | None = None, history: bool
 
 def _csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer = SafeDictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(row)

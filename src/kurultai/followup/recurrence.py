@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kurultai.core.audit import record
 from kurultai.core.folding import fold
+from kurultai.followup.audit import FollowupAction
 from kurultai.followup.models import RecurrenceLink
 from kurultai.forums.models import Recommendation
 
@@ -33,46 +34,79 @@ def _all_terms(text: str) -> list[str]:
     return [t[:STEM] for t in words if len(t) > 2 and t not in STOPWORDS]
 
 
-def suggest(min_similarity: float = THRESHOLD) -> int:
-    """Store suggested links from each recommendation to similar ones of earlier forums; returns how many are new."""
+Vector = dict[str, float]
+
+
+def vectors(recs: list[Recommendation]) -> dict[int, dict[str, Vector]]:
+    """Unit TF-IDF vectors per recommendation and per language of its text.
+
+    Texts are compared only within one language, so a translation does not dilute the match; the smoothed
+    IDF (+1) keeps words that every text shares, so two identical texts score exactly 1.0.
+    """
+    bags: dict[int, dict[str, Counter[str]]] = {
+        rec.pk: {lang: Counter(_all_terms(text)) for lang, text in rec.text.texts().items()} for rec in recs
+    }
+    document_frequency: dict[str, Counter[str]] = {}
+    for per_language in bags.values():
+        for lang, bag in per_language.items():
+            document_frequency.setdefault(lang, Counter()).update(set(bag))
+    sizes = Counter(lang for per_language in bags.values() for lang in per_language)
+    result: dict[int, dict[str, Vector]] = {}
+    for pk, per_language in bags.items():
+        result[pk] = {}
+        for lang, bag in per_language.items():
+            df = document_frequency[lang]
+            vector = {t: n * (math.log((1 + sizes[lang]) / (1 + df[t])) + 1) for t, n in bag.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values()))
+            if norm:
+                result[pk][lang] = {t: v / norm for t, v in vector.items()}
+    return result
+
+
+def similarity(a: dict[str, Vector], b: dict[str, Vector]) -> float:
+    """Cosine similarity in the language the two texts share that matches best (0 when they share none)."""
+    best = 0.0
+    for lang in a.keys() & b.keys():
+        x, y = a[lang], b[lang]
+        best = max(best, sum(v * y.get(t, 0.0) for t, v in x.items()))
+    return min(best, 1.0)
+
+
+def suggest(min_similarity: float = THRESHOLD, actor: Any = None) -> int:
+    """Store suggested links from each recommendation to similar ones of earlier forums; returns how many are new.
+
+    Side effects: an audit entry with the number of new suggestions.
+    """
     recs = list(Recommendation.objects.published().select_related("forum"))
-    bags = {}
-    for rec in recs:
-        words = []
-        for text in rec.text.texts().values():
-            words += _all_terms(text)
-        bags[rec.pk] = Counter(words)
-    document_frequency: Counter[str] = Counter()
-    for bag in bags.values():
-        document_frequency.update(set(bag))
-    count = len(recs) or 1
-    vectors = {}
-    for pk, bag in bags.items():
-        vector = {t: n * math.log((1 + count) / (1 + document_frequency[t])) for t, n in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[pk] = {t: v / norm for t, v in vector.items()}
+    by_pk = vectors(recs)
     known = set(RecurrenceLink.objects.values_list("recommendation_id", "earlier_id"))
     new_links = []
     for later in recs:
         for earlier in recs:
             if earlier.forum.start_date >= later.forum.start_date or (later.pk, earlier.pk) in known:
                 continue
-            a, b = vectors[later.pk], vectors[earlier.pk]
-            score = sum(v * b.get(t, 0.0) for t, v in a.items())
+            score = similarity(by_pk[later.pk], by_pk[earlier.pk])
             if score >= min_similarity:
                 new_links.append(RecurrenceLink(recommendation=later, earlier=earlier, similarity=round(score, 3)))
     RecurrenceLink.objects.bulk_create(new_links, ignore_conflicts=True)
+    record(actor, FollowupAction.RECURRENCES_SUGGESTED, None, {"count": len(new_links)})
     return len(new_links)
 
 
 @transaction.atomic
 def decide(actor: Any, link: RecurrenceLink, confirm: bool) -> RecurrenceLink:
-    if not actor.has_perm("followup.manage_actors", link.recommendation):
+    """Confirm or reject a suggested repeat. Side effects: an audit entry."""
+    if not actor.has_perm("followup.manage_recurrences", link.recommendation):
         raise PermissionDenied
     link.status = RecurrenceLink.Status.CONFIRMED if confirm else RecurrenceLink.Status.REJECTED
     link.decided_by, link.decided_at = actor, timezone.now()
     link.save(update_fields=["status", "decided_by", "decided_at"])
-    record(actor, "followup.recurrence", link.recommendation, {"earlier": link.earlier_id, "status": link.status})
+    record(
+        actor,
+        FollowupAction.RECURRENCE_DECIDED,
+        link,
+        {"recommendation": link.recommendation_id, "earlier": link.earlier_id, "status": link.status},
+    )
     return link
 
 

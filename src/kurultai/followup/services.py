@@ -5,31 +5,36 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
-from django.utils.translation import gettext_noop
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from kurultai.accounts.roles import is_editor
 from kurultai.core.audit import record
+from kurultai.followup.audit import FollowupAction
 from kurultai.followup.evidence import check_file
 from kurultai.followup.models import (
     Assessment,
     Evidence,
-    ImplementationStatus,
     ProgressUpdate,
     Response,
     ResponseStatus,
     ResponsibleActor,
 )
-from kurultai.followup.notifications import notify
-from kurultai.forums.models import Recommendation
-from kurultai.organisations.rules import is_representative
+from kurultai.followup.notifications import topics_of
+from kurultai.forums.models import Addressee, Recommendation
+from kurultai.notifications.services import emit
+from kurultai.organisations.models import Membership, Organisation
 
 logger = logging.getLogger(__name__)
 
 
-def _text(value: str) -> tuple[dict, str]:
-    lang = (translation.get_language() or "en").split("-")[0]
+def _text(value: str, language: str | None = None) -> tuple[dict, str]:
+    """The text keyed by the language it was written in (the writer's choice; else the page's language)."""
+    from kurultai.core.multilingual import active_language, language_codes
+
+    lang = language if language in language_codes() else active_language()
     return ({lang: value.strip()} if value and value.strip() else {}), lang
 
 
@@ -43,21 +48,66 @@ def _attach(entry: dict[str, Any], url: str = "", upload: Any = None, title: str
         )
 
 
+def responding_organisations(actor: Any, recommendation: Recommendation) -> QuerySet[Organisation]:
+    """Organisations whose answer to this recommendation is official and that the actor may speak for."""
+    addressees = recommendation.addressees.all()
+    queryset = Organisation.objects.filter(
+        addressee_roles__in=addressees if addressees.exists() else Addressee.objects.all()
+    ).distinct()
+    if not is_editor(actor):
+        queryset = queryset.filter(memberships__user=actor, memberships__status=Membership.Status.APPROVED)
+    return queryset.order_by("slug")
+
+
+def reporting_organisations(actor: Any, recommendation: Recommendation) -> QuerySet[Organisation]:
+    """Responsible organisations on whose behalf the actor may report progress."""
+    queryset = Organisation.objects.filter(responsibilities__recommendation=recommendation)
+    if not is_editor(actor):
+        queryset = queryset.filter(memberships__user=actor, memberships__status=Membership.Status.APPROVED)
+    return queryset.distinct().order_by("slug")
+
+
+def _check_response(actor: Any, recommendation: Recommendation, addressee: Addressee, organisation: Any) -> None:
+    """A response is official only from an organisation linked to the addressee, by its people or an editor."""
+    if organisation is None:
+        raise ValidationError(_("Choose the organisation that gives this response."), code="organisation")
+    if not actor.has_perm("followup.respond_for_organisation", organisation):
+        raise PermissionDenied
+    if not addressee.organisations.filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            _("%(organisation)s does not answer for %(addressee)s.")
+            % {"organisation": organisation, "addressee": addressee},
+            code="addressee",
+        )
+    addressees = recommendation.addressees.all()
+    if addressees.exists() and not addressees.filter(pk=addressee.pk).exists():
+        raise ValidationError(_("The recommendation is not addressed to %(addressee)s.") % {"addressee": addressee})
+    if not responding_organisations(actor, recommendation).filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+
+
 @transaction.atomic
 def post_response(
     actor: Any,
     recommendation: Recommendation,
     *,
-    addressee: Any,
+    addressee: Addressee,
+    organisation: Organisation | None,
     status: str,
     text: str = "",
+    text_language: str | None = None,
     responded_on: Any = None,
-    organisation: Any = None,
 ) -> Response:
-    """Record an addressee's formal answer; earlier answers stay in the history."""
+    """Record an addressee's official answer, given by an organisation acting for it; earlier answers stay.
+
+    Side effects: an audit entry, notifications to followers after commit.
+    """
     if not actor.has_perm("followup.post_response", recommendation):
         raise PermissionDenied
-    body, lang = _text(text)
+    _check_response(actor, recommendation, addressee, organisation)
+    if status not in ResponseStatus.values:
+        raise ValidationError(_("Unknown response."))
+    body, lang = _text(text, text_language)
     response = Response.objects.create(
         recommendation=recommendation,
         addressee=addressee,
@@ -68,14 +118,13 @@ def post_response(
         author=actor,
         **({"responded_on": responded_on} if responded_on else {}),
     )
-    record(actor, "followup.response", recommendation, {"addressee": addressee.code, "status": status})
-    notify(
-        recommendation,
-        gettext_noop("%(reference)s: new response from %(addressee)s — %(status)s"),
+    record(
         actor,
-        addressee=addressee,
-        status=ResponseStatus(status).label,
+        FollowupAction.RESPONSE_POSTED,
+        response,
+        {"recommendation": recommendation.pk, "addressee": addressee.pk, "organisation": organisation.pk},
     )
+    emit("followup.response", response, actor=actor, topics=topics_of(recommendation))
     logger.info("Response %s posted on recommendation %s", response.pk, recommendation.pk)
     return response
 
@@ -88,16 +137,32 @@ def post_update(
     status: str,
     text: str,
     reporter: str,
+    text_language: str | None = None,
     reported_on: Any = None,
     organisation: Any = None,
     evidence_url: str = "",
     evidence_file: Any = None,
     corrects: ProgressUpdate | None = None,
 ) -> ProgressUpdate:
-    """Add a dated entry to the timeline (with evidence); the whole entry or nothing is saved."""
+    """Add a dated entry to the timeline (with evidence); the whole entry or nothing is saved.
+
+    Responsible actors report for their organisation; editors may report for the secretariat without one.
+    Side effects: an audit entry, notifications to followers after commit.
+    """
     if not actor.has_perm("followup.post_update", recommendation):
         raise PermissionDenied
-    body, lang = _text(text)
+    if organisation is not None and not actor.has_perm("followup.report_for_organisation", organisation):
+        raise PermissionDenied
+    if organisation is None and (reporter == ProgressUpdate.Reporter.ACTOR or not is_editor(actor)):
+        raise ValidationError(_("Choose the responsible organisation you report for."), code="organisation")
+    if (
+        reporter == ProgressUpdate.Reporter.ACTOR or not is_editor(actor)
+    ) and not reporting_organisations(actor, recommendation).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            _("%(organisation)s is not responsible for this recommendation.") % {"organisation": organisation},
+            code="organisation",
+        )
+    body, lang = _text(text, text_language)
     update = ProgressUpdate.objects.create(
         recommendation=recommendation,
         status=status,
@@ -110,13 +175,13 @@ def post_update(
         **({"reported_on": reported_on} if reported_on else {}),
     )
     _attach({"update": update}, evidence_url, evidence_file)
-    record(actor, "followup.update", recommendation, {"status": status})
-    notify(
-        recommendation,
-        gettext_noop("%(reference)s: progress update — %(status)s"),
+    record(
         actor,
-        status=ImplementationStatus(status).label,
+        FollowupAction.UPDATE_POSTED,
+        update,
+        {"recommendation": recommendation.pk, "organisation": organisation.pk if organisation else None},
     )
+    emit("followup.update", update, actor=actor, topics=topics_of(recommendation))
     return update
 
 
@@ -128,16 +193,20 @@ def post_assessment(
     organisation: Any,
     status: str,
     text: str,
+    text_language: str | None = None,
     assessed_on: Any = None,
     evidence_url: str = "",
     evidence_file: Any = None,
 ) -> Assessment:
-    """A civil society organisation's own view; it never changes the official status."""
+    """A civil society organisation's own view; it never changes the official status.
+
+    Side effects: an audit entry, notifications to followers after commit.
+    """
     if not actor.has_perm("followup.post_assessment", recommendation):
         raise PermissionDenied
-    if not (actor.is_superuser or is_representative(actor, organisation)):
+    if not actor.has_perm("followup.assess_for_organisation", organisation):
         raise PermissionDenied
-    body, lang = _text(text)
+    body, lang = _text(text, text_language)
     assessment = Assessment.objects.create(
         recommendation=recommendation,
         organisation=organisation,
@@ -148,6 +217,13 @@ def post_assessment(
         **({"assessed_on": assessed_on} if assessed_on else {}),
     )
     _attach({"assessment": assessment}, evidence_url, evidence_file)
+    record(
+        actor,
+        FollowupAction.ASSESSMENT_POSTED,
+        assessment,
+        {"recommendation": recommendation.pk, "organisation": organisation.pk},
+    )
+    emit("followup.assessment", assessment, actor=actor, topics=topics_of(recommendation))
     return assessment
 
 
@@ -155,10 +231,19 @@ def post_assessment(
 def set_responsible_actor(
     actor: Any, recommendation: Recommendation, organisation: Any, role: str, deadline: Any = None
 ) -> ResponsibleActor:
+    """Make an organisation lead or contributor; setting it again updates role and deadline.
+
+    Side effects: an audit entry.
+    """
     if not actor.has_perm("followup.manage_actors", recommendation):
         raise PermissionDenied
     responsible, _created = ResponsibleActor.objects.update_or_create(
         recommendation=recommendation, organisation=organisation, defaults={"role": role, "deadline": deadline}
     )
-    record(actor, "followup.actor", recommendation, {"organisation": organisation.pk, "role": role})
+    record(
+        actor,
+        FollowupAction.ACTOR_SET,
+        responsible,
+        {"recommendation": recommendation.pk, "organisation": organisation.pk, "role": role},
+    )
     return responsible

@@ -13,21 +13,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
+from kurultai.core.forms import SafeChoicesMixin
 from kurultai.followup import recurrence, services
 from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, UpdateForm
-from kurultai.followup.models import ImplementationStatus
+from kurultai.followup.models import ImplementationStatus, RecurrenceLink
 from kurultai.followup.tracking import track, with_tracking
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
-
-
-def following(request: HttpRequest, kind: str, key: str) -> bool:
-    """Whether the signed-in person follows this thing."""
-    from kurultai.followup.models import Follow
-
-    return request.user.is_authenticated and Follow.objects.filter(user=request.user, kind=kind, key=key).exists()
 
 
 def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
@@ -43,9 +36,9 @@ def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, di
         "timeline": list(rec.updates.all()),
         "actors": list(rec.responsible_actors.all()),
         "can_respond": user.has_perm("followup.post_response", rec),
+        "can_update": user.has_perm("followup.post_update", rec),
         "can_assess": user.has_perm("followup.post_assessment", rec),
         "can_manage_actors": user.has_perm("followup.manage_actors", rec),
-        "following": following(request, "recommendation", str(rec.pk)),
         "earlier": recurrence.history(rec),
     }
 
@@ -68,9 +61,9 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form: django_forms.Form
     if kind == "respond":
-        form = ResponseForm(rec, data)
+        form = ResponseForm(rec, data, user=request.user)
     elif kind == "update":
-        form = UpdateForm(data, files)
+        form = UpdateForm(data, files, recommendation=rec, user=request.user)
     elif kind == "actor":
         form = ActorForm(data)
     else:
@@ -96,7 +89,10 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     )
 
 
-BAR_WIDTH = 300
+# The chart is drawn without a viewBox, so its text keeps the stylesheet's size on every screen; bars are
+# percentages of the chart's width (the rest leaves room for the count).
+BAR_PERCENT = 85
+ROW_HEIGHT = 42
 
 
 def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[dict]:
@@ -104,17 +100,14 @@ def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[d
     if not request.user.is_authenticated or not hasattr(form, "cleaned_data"):
         return []
     items = []
-    for kind, field, attr, label in (
-        ("forum", "forum", "slug", _("Follow this forum")),
-        ("theme", "theme", "slug", _("Follow this theme")),
-        ("country", "country", "code", _("Follow this country")),
+    for field, label in (
+        ("forum", _("Follow this forum")),
+        ("theme", _("Follow this theme")),
+        ("country", _("Follow this country")),
     ):
         value = form.cleaned_data.get(field)
         if value is not None and field not in form.errors:
-            key = getattr(value, attr)
-            items.append(
-                {"kind": kind, "key": key, "label": f"{label}: {value}", "following": following(request, kind, key)}
-            )
+            items.append({"obj": value, "label": f"{label}: {value}"})
     return items
 
 
@@ -131,7 +124,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "status": status,
             "label": label,
             "count": counts.get(status, 0),
-            "width": round(BAR_WIDTH * counts.get(status, 0) / peak) if peak else 0,
+            "percent": round(BAR_PERCENT * counts.get(status, 0) / peak) if peak else 0,
         }
         for status, label in ImplementationStatus.choices
     ]
@@ -141,11 +134,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form,
         "total": total,
         "rows": rows,
-        "chart_height": 24 * len(rows) + 8,
+        "chart_height": ROW_HEIGHT * len(rows),
+        "row_height": ROW_HEIGHT,
         "answered": len(answered),
         "response_rate": round(100 * len(answered) / total) if total else 0,
         "median_days": round(statistics.median(first_days)) if first_days else None,
-        "oldest_unanswered": sorted((t for t in trackings if not t.answered), key=lambda t: -t.days_without_response)[
+        "oldest_unanswered": sorted(
+            (t for t in trackings if not t.answered), key=lambda t: -(t.days_without_response or -1)
+        )[
             :5
         ],
         "stale": [t for t in trackings if t.stale][:10],
@@ -171,36 +167,66 @@ class BulkForm(django_forms.Form):
 
 @login_required
 def bulk_updates(request: HttpRequest) -> HttpResponse:
-    """Editors upload many status updates at once; one bad line and nothing is written."""
-    from kurultai.accounts.roles import is_editor
+    """Editors upload many status updates: every row is checked and previewed; confirming writes them all at once."""
     from kurultai.followup import bulk
 
-    if not is_editor(request.user):
+    if not request.user.has_perm("followup.bulk_update"):
         raise PermissionDenied
+    if request.method == "POST" and "payload" in request.POST:
+        return _confirm_bulk(request)
     form = BulkForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
+    context: dict = {"form": form, "nav": "followup"}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        result = bulk.parse(upload.read(5 * 1024 * 1024 + 1)[: 5 * 1024 * 1024])
+        data = form.cleaned_data["file"].read(5 * 1024 * 1024 + 1)[: 5 * 1024 * 1024]
+        result = bulk.parse(data)
         if result.errors:
             errors = result.errors
         else:
-            count = bulk.apply(request.user, result)
-            messages.success(request, _("%(count)d updates were added.") % {"count": count})
-            return redirect("followup:dashboard")
-    return render(request, "followup/bulk.html", {"form": form, "errors": errors, "nav": "followup"})
+            context |= {"rows": bulk.preview(result), "payload": bulk.sign(request.user, data)}
+    return render(request, "followup/bulk.html", {**context, "errors": errors})
+
+
+def _confirm_bulk(request: HttpRequest) -> HttpResponse:
+    """Write the previewed file, checked again, in one transaction; a second confirmation writes nothing."""
+    from django.core import signing
+    from django.core.cache import cache
+
+    from kurultai.followup import bulk
+
+    try:
+        data, token = bulk.unsign(request.user, request.POST["payload"])
+    except signing.BadSignature:
+        messages.error(request, _("The preview has expired or was altered. Upload the file again."))
+        return redirect("followup:bulk")
+    result = bulk.parse(data)
+    if result.errors:
+        return render(
+            request, "followup/bulk.html", {"form": BulkForm(), "errors": result.errors, "nav": "followup"}
+        )
+    if not cache.add(f"kurultai:bulk-confirmed:{token}", True, bulk.PREVIEW_MAX_AGE):
+        messages.info(request, _("These updates were already saved."))
+        return redirect("followup:dashboard")
+    try:
+        count = bulk.apply(request.user, result)
+    except (ValidationError, PermissionDenied):
+        cache.delete(f"kurultai:bulk-confirmed:{token}")
+        raise
+    messages.success(request, _("%(count)d updates were added.") % {"count": count})
+    return redirect("followup:dashboard")
 
 
 def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
-    """All published recommendations with current status and full history: JSON or CSV."""
+    """All published recommendations with current status and full history: JSON or CSV, under CC BY 4.0."""
     import json
 
+    from kurultai.api.common import add_license_link, license_meta
     from kurultai.followup import opendata
 
     items = [opendata.as_dict(rec) for rec in opendata.recommendations()]
     if fmt == "json":
         response = HttpResponse(
-            json.dumps({"recommendations": items}, ensure_ascii=False, indent=1),
+            json.dumps({**license_meta(), "recommendations": items}, ensure_ascii=False, indent=1),
             content_type="application/json; charset=utf-8",
         )
     elif fmt == "history.csv":
@@ -208,44 +234,16 @@ def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
     else:
         response = HttpResponse(opendata.recommendations_csv(items), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kurultai-recommendations.{fmt}"'
-    return response
+    return add_license_link(response)
 
 
-@login_required
-@require_POST
-def toggle_follow(request: HttpRequest) -> HttpResponse:
-    """Follow or stop following a recommendation, forum, theme or country."""
-    from django.utils.http import url_has_allowed_host_and_scheme
+class DecisionForm(SafeChoicesMixin, django_forms.Form):
+    """An editor's decision on a suggested repeat."""
 
-    from kurultai.followup.models import Follow
-
-    kind, key = request.POST.get("kind", ""), request.POST.get("key", "")[:80]
-    if kind not in Follow.Kind.values or not key:
-        return HttpResponse(_("Unknown thing to follow."), status=400)
-    existing = Follow.objects.filter(user=request.user, kind=kind, key=key)
-    if existing.exists():
-        existing.delete()
-        messages.success(request, _("You no longer follow this."))
-    else:
-        Follow.objects.create(user=request.user, kind=kind, key=key)
-        messages.success(request, _("You follow this now. Change how often we email you on your profile page."))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    return redirect(next_url)
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    """News on what the person follows; opening the page marks them read."""
-    from django.utils import timezone
-
-    from kurultai.followup.models import Notification
-
-    items = list(request.user.notifications.all()[:100])
-    Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    follows = request.user.follows.all()
-    return render(request, "followup/notifications.html", {"items": items, "follows": follows, "nav": "account"})
+    link = django_forms.ModelChoiceField(RecurrenceLink.objects.all())
+    decision = django_forms.ChoiceField(
+        choices=[("confirm", gettext_lazy("Confirm")), ("reject", gettext_lazy("Reject"))]
+    )
 
 
 class LinkForm(django_forms.Form):
@@ -268,19 +266,22 @@ class LinkForm(django_forms.Form):
 @login_required
 def recurrences(request: HttpRequest) -> HttpResponse:
     """Editors confirm or reject suggested repeats, or link two recommendations by hand."""
-    from kurultai.accounts.roles import is_editor
     from kurultai.followup.models import RecurrenceLink
 
-    if not is_editor(request.user):
+    if not request.user.has_perm("followup.manage_recurrences"):
         raise PermissionDenied
     form = LinkForm(request.POST if "earlier" in request.POST else None)
     if request.method == "POST":
         if "decision" in request.POST:
-            link = get_object_or_404(RecurrenceLink, pk=request.POST.get("link"))
-            recurrence.decide(request.user, link, request.POST["decision"] == "confirm")
+            decision = DecisionForm(request.POST)
+            if decision.is_valid():
+                data = decision.cleaned_data
+                recurrence.decide(request.user, data["link"], data["decision"] == "confirm")
+            else:
+                messages.error(request, _("This suggestion no longer exists. Nothing was changed."))
             return redirect("followup:recurrences")
         if request.POST.get("suggest"):
-            count = recurrence.suggest()
+            count = recurrence.suggest(actor=request.user)
             messages.success(request, _("%(count)d new suggestions.") % {"count": count})
             return redirect("followup:recurrences")
         if form.is_valid():

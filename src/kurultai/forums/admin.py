@@ -79,6 +79,7 @@ class SpeakerAdmin(AuditedModelAdmin):
 @admin.register(models.Addressee)
 class AddresseeAdmin(AuditedModelAdmin):
     list_display = ["__str__", "code", "position"]
+    autocomplete_fields = ["organisations"]  # thousands of organisations: searched, not listed
 
 
 @admin.register(models.Recommendation)

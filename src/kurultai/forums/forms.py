@@ -41,14 +41,27 @@ class RecommendationFilterForm(forms.Form):
         "addressee": "addressees",
     }
 
+    def __init__(self, *args, **kwargs) -> None:
+        from kurultai.forums.panels import RECOMMENDATION_FILTERS
+
+        super().__init__(*args, **kwargs)
+        for name, extra in RECOMMENDATION_FILTERS.items():
+            self.fields[name] = extra.field()
+
     def filter(self, queryset):
         """Apply every filter that validated; invalid ones show their error instead."""
+        from kurultai.forums.panels import RECOMMENDATION_FILTERS
+
         self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})
         for name, lookup in self.FILTERS.items():
             value = cleaned.get(name)
             if value is not None and name not in self.errors:
                 queryset = queryset.filter(**{lookup: value})
+        for name, extra in RECOMMENDATION_FILTERS.items():
+            value = cleaned.get(name)
+            if value not in (None, "") and name not in self.errors:
+                queryset = extra.apply(queryset, value)
         if cleaned.get("q"):
             from kurultai.core.search import matching_ids
 
@@ -58,7 +71,9 @@ class RecommendationFilterForm(forms.Form):
     @property
     def active(self) -> bool:
         """True when at least one filter is applied."""
-        return any(self.data.get(name) for name in [*self.FILTERS, "q"])
+        from kurultai.forums.panels import RECOMMENDATION_FILTERS
+
+        return any(self.data.get(name) for name in [*self.FILTERS, *RECOMMENDATION_FILTERS, "q"])
 
 
 class OutcomeUploadForm(forms.Form):

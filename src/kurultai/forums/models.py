@@ -200,6 +200,16 @@ class Addressee(TranslatableModel):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = TranslatedField(_("name"), max_length=120)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
+    organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="addressee_roles",
+        verbose_name=_("organisations acting for it"),
+        help_text=_(
+            "Whose representatives may give official responses for this addressee, "
+            "e.g. a ministry for national governments, the EU Delegation for the EU."
+        ),
+    )
 
     class Meta:
         ordering = ["position", "code"]

@@ -1,12 +1,17 @@
-"""Sections that apps below the forums (follow-up, dialogue …) add to a recommendation page.
+"""What apps built on the forums (follow-up, dialogue …) add to recommendation pages and lists.
 
-Forums never import those apps; they register a callable ``(request, recommendation) ->
-(template, context)`` here when they start.
+Forums never import those apps; when they start they register here:
+
+- panels: a callable ``(request, recommendation) -> (template, context)`` for the recommendation page;
+- decorators: a callable ``(recommendations) -> None`` that sets display attributes on a page of
+  recommendations (in a constant number of queries), shown in every list row;
+- filters: a name, a form field factory and ``(queryset, value) -> queryset`` for the recommendation filters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 RECOMMENDATION_PANELS: list[Callable[[Any, Any], tuple[str, dict]]] = []
@@ -20,3 +25,34 @@ def register_recommendation_panel(panel: Callable[[Any, Any], tuple[str, dict]])
 def recommendation_panels(request: Any, recommendation: Any) -> list[dict[str, Any]]:
     """Rendered-later panels: each a template name and its context."""
     return [{"template": t, "context": c} for t, c in (p(request, recommendation) for p in RECOMMENDATION_PANELS)]
+
+
+RECOMMENDATION_DECORATORS: list[Callable[[list[Any]], None]] = []
+
+
+@dataclass(frozen=True)
+class RecommendationFilter:
+    name: str
+    field: Callable[[], Any]
+    apply: Callable[[Any, Any], Any]
+
+
+RECOMMENDATION_FILTERS: dict[str, RecommendationFilter] = {}
+
+
+def register_recommendation_decorator(decorator: Callable[[list[Any]], None]) -> None:
+    if decorator not in RECOMMENDATION_DECORATORS:
+        RECOMMENDATION_DECORATORS.append(decorator)
+
+
+def register_recommendation_filter(name: str, field: Callable[[], Any], apply: Callable[[Any, Any], Any]) -> None:
+    RECOMMENDATION_FILTERS[name] = RecommendationFilter(name, field, apply)
+
+
+def decorate_recommendations(recommendations: Iterable[Any]) -> list[Any]:
+    """The recommendations as a list, with what other apps show in a list row (e.g. the implementation status)."""
+    items = list(recommendations)
+    if items:
+        for decorator in RECOMMENDATION_DECORATORS:
+            decorator(items)
+    return items

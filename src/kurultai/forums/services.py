@@ -8,7 +8,9 @@ from typing import Any
 
 from django.db import transaction
 
+from kurultai.core import audit
 from kurultai.core.multilingual import TranslatedText
+from kurultai.forums.audit import ForumAction
 from kurultai.forums.models import Conclusion, DiscussionPoint, Forum, Recommendation, Session
 from kurultai.forums.outcome.document import OutcomeDocument
 
@@ -27,6 +29,13 @@ class Change:
     position: int
     old: str = ""
     new: str = ""
+
+    @property
+    def before_after(self) -> tuple[str, str]:
+        """The old and the new text as HTML, removed words struck through and added words marked."""
+        from kurultai.core.text import word_diff
+
+        return word_diff(self.old, self.new)
 
 
 @dataclass
@@ -167,6 +176,7 @@ def import_outcome(forum: Forum, document: OutcomeDocument, language: str, user:
 
     Sessions are matched by number and items by position, so importing the same document twice
     changes nothing the second time. Sessions missing from the document are kept.
+    Side effects: an audit entry with the counts of created, changed and removed records.
     """
     forum = Forum.objects.select_for_update().get(pk=forum.pk)
     plan = plan_outcome_import(forum, document, language)
@@ -198,4 +208,5 @@ def import_outcome(forum: Forum, document: OutcomeDocument, language: str, user:
         language,
         plan.summary(),
     )
+    audit.record(user, ForumAction.OUTCOME_IMPORTED, forum, {"language": language, **plan.summary()})
     return plan

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
-from kurultai.forums.panels import recommendation_panels
+from kurultai.forums.panels import decorate_recommendations, recommendation_panels
 
 PAGE_SIZE = 20
 
@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-start_date")
         .first()
     )
-    recommendations = Recommendation.objects.published().for_listing()[:5]
+    recommendations = decorate_recommendations(Recommendation.objects.published().for_listing()[:5])
     return render(request, "forums/home.html", {"latest": latest, "recommendations": recommendations})
 
 
@@ -44,7 +44,8 @@ def forum_list(request: HttpRequest) -> HttpResponse:
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Concept, organisers, programme and the outcome document of one edition."""
     forum = get_object_or_404(selectors.published_forums().prefetch_related("themes", "conclusions"), slug=slug)
-    sessions = selectors.sessions_with_outcome(forum)
+    sessions = list(selectors.sessions_with_outcome(forum))
+    decorate_recommendations(rec for s in sessions for rec in s.recommendations.all())
     opening = selectors.opening_appearances(forum)
     return render(
         request,
@@ -63,6 +64,7 @@ def session_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     """One session: purpose, speakers, discussion points and recommendations."""
     forum = get_object_or_404(selectors.published_forums(), slug=slug)
     session = get_object_or_404(selectors.sessions_with_outcome(forum), number=number)
+    decorate_recommendations(session.recommendations.all())
     siblings = list(forum.sessions.only("number", "title", "original_language", "forum_id"))
     index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
     return render(
@@ -83,6 +85,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     form = RecommendationFilterForm(request.GET or None)
     queryset = form.filter(Recommendation.objects.published().for_listing())
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = decorate_recommendations(page.object_list)
     return render(
         request,
         "forums/recommendation_list.html",

@@ -16,7 +16,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(models.Organisation)
 class OrganisationAdmin(AuditedModelAdmin):
     list_display = ["__str__", "short_name", "type", "country", "verified_at"]
-    list_filter = ["type", "country", "networks"]
+    list_filter = ["is_listed", "type", "country", "networks"]
     list_select_related = ["country"]
     search_fields = ["slug", "short_name", "name"]
     filter_horizontal = ["themes", "networks"]

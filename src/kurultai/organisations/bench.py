@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 
-from django.db import connection, transaction
+from django.db import transaction
 
+from kurultai.core import search
 from kurultai.core.folding import fold
 from kurultai.core.models import Country, SearchDocument, Theme
 from kurultai.organisations.models import Network, Organisation
@@ -60,14 +61,7 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
         ],
         batch_size=1000,
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.executemany(
-                "INSERT INTO core_search_fts(rowid, folded) VALUES (%s, %s)", [[d.pk, d.folded] for d in docs]
-            )
-        else:
-            cursor.execute(
-                "UPDATE core_searchdocument SET vector = to_tsvector('simple', folded) "
-                "WHERE kind = 'organisation' AND vector IS NULL"
-            )
+    search.write_engine_rows(
+        (d.pk, search.Entry(title=d.title, body=d.body, url=d.url, countries=d.countries.split())) for d in docs
+    )
     return {"organisations": len(created)}

@@ -109,6 +109,25 @@ ORGANISATIONS: list[tuple[Any, ...]] = [
         False,
     ),
     (
+        "ministry-digital-development-kz",
+        "government",
+        "KZ",
+        {"en": "Astana", "ru": "Астана"},
+        {
+            "en": "Ministry of Digital Development, Innovation and Aerospace Industry of Kazakhstan",
+            "ru": "Министерство цифрового развития, инноваций и аэрокосмической промышленности Казахстана",
+        },
+        "",
+        {
+            "en": "The national ministry for digital development; answers for the government on digital matters.",
+            "ru": "Национальное министерство цифрового развития; отвечает от имени правительства по цифровым вопросам.",
+        },
+        ["digital-transformation"],
+        [],
+        None,
+        False,
+    ),
+    (
         "akimat-almaty",
         "government",
         "KZ",

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kurultai.core.forms import country_filter, filter_field, theme_filter
+from kurultai.core.forms import SafeChoicesMixin, TextLanguageMixin, country_filter, filter_field, theme_filter
 from kurultai.core.models import Country
 from kurultai.core.widgets import FastSelect
 from kurultai.organisations.models import Membership, Network, Organisation, PartnerRequest
@@ -52,7 +52,7 @@ class DirectoryFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(SafeChoicesMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
@@ -77,6 +77,36 @@ class OrganisationForm(forms.ModelForm):
         return year
 
 
+class ProposalForm(SafeChoicesMixin, forms.ModelForm):
+    """A member proposes an organisation that is missing from the directory."""
+
+    message = forms.CharField(
+        label=_("Your role in the organisation"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Editors read this to verify the organisation and to make you its administrator."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "type", "country", "city", "website", "description", "themes", "founded"]
+        widgets = {"themes": forms.CheckboxSelectMultiple}
+
+    def clean_founded(self) -> int | None:
+        year = self.cleaned_data.get("founded")
+        if year and not 1800 <= year <= timezone.localdate().year:
+            raise forms.ValidationError(_("Enter a year between 1800 and this year."))
+        return year
+
+    def profile(self) -> dict:
+        """The profile values for the service, with the language the name was written in."""
+        from kurultai.core.multilingual import written_language
+
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        values["original_language"] = written_language(values["name"], values["description"])
+        return values
+
+
 class MembershipRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the organisation's administrators"),
@@ -87,7 +117,7 @@ class MembershipRequestForm(forms.Form):
     )
 
 
-class MembershipDecisionForm(forms.Form):
+class MembershipDecisionForm(SafeChoicesMixin, forms.Form):
     membership = forms.ModelChoiceField(Membership.objects.none(), widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
     role = forms.ChoiceField(choices=Membership.Role.choices, required=False)
@@ -97,7 +127,7 @@ class MembershipDecisionForm(forms.Form):
         self.fields["membership"].queryset = organisation.memberships.all()
 
 
-class PartnerRequestForm(forms.ModelForm):
+class PartnerRequestForm(SafeChoicesMixin, forms.ModelForm):
     class Meta:
         model = PartnerRequest
         fields = ["title", "purpose", "themes", "countries", "deadline"]
@@ -117,8 +147,18 @@ class PartnerRequestForm(forms.ModelForm):
             raise forms.ValidationError(_("The deadline cannot be in the past."))
         return deadline
 
+    def clean(self) -> dict:
+        """Record the language the request was written in, from the boxes that were filled."""
+        from kurultai.core.multilingual import written_language
 
-class InterestForm(forms.Form):
+        data = super().clean()
+        data["original_language"] = written_language(data.get("title"), data.get("purpose"))
+        return data
+
+
+class InterestForm(TextLanguageMixin, SafeChoicesMixin, forms.Form):
+    text_language_after = "message"
+
     organisation = forms.ModelChoiceField(Organisation.objects.none(), label=_("Answer on behalf of"))
     message = forms.CharField(
         label=_("Your message"),

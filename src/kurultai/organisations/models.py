@@ -33,6 +33,10 @@ class Network(TranslatableModel):
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def listed(self) -> OrganisationQuerySet:
+        """Organisations shown in the directory: not proposals still waiting for an editor."""
+        return self.filter(is_listed=True)
+
     def for_listing(self) -> OrganisationQuerySet:
         """What a directory row shows, in a constant number of queries."""
         return self.select_related("country").prefetch_related("themes")
@@ -79,6 +83,12 @@ class Organisation(TranslatableModel):
         verbose_name=_("verified by"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    is_listed = models.BooleanField(
+        _("listed in the directory"),
+        default=True,
+        db_index=True,
+        help_text=_("Organisations proposed by members stay unlisted until an editor accepts them."),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -180,6 +190,7 @@ class PartnerInterest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="partner_interests"
     )
     message = models.TextField(_("message"), max_length=3000)
+    language = models.CharField(_("language of the message"), max_length=8, blank=True)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:

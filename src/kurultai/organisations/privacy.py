@@ -1,44 +1,42 @@
-"""What the directory holds about a person, and how it is erased."""
+"""What the directory holds about a person, and what erasure does with it."""
 
-from typing import Any
+from kurultai.core.privacy import PersonalData
+from kurultai.organisations.models import Membership, Organisation, PartnerInterest, PartnerRequest
 
-
-def personal_data(user: Any) -> dict[str, list[dict[str, Any]]]:
-    return {
-        "memberships": [
-            {
-                "organisation": str(m.organisation),
-                "role": m.role,
-                "status": m.status,
-                "message": m.message,
-                "requested_at": m.requested_at,
-                "decided_at": m.decided_at,
-            }
-            for m in user.memberships.select_related("organisation")
-        ],
-        "partner_requests": [
-            {
-                "organisation": str(r.organisation),
-                "title": dict(r.title),
-                "purpose": dict(r.purpose),
-                "deadline": r.deadline,
-                "status": r.status,
-                "created_at": r.created_at,
-            }
-            for r in user.partner_requests.select_related("organisation")
-        ],
-        "partner_interests": [
-            {
-                "request": str(i.request),
-                "organisation": str(i.organisation),
-                "message": i.message,
-                "created_at": i.created_at,
-            }
-            for i in user.partner_interests.select_related("request", "organisation")
-        ],
-    }
-
-
-def erase(user: Any) -> None:
-    """Memberships go (the person no longer acts for anyone); requests and answers stay, unsigned."""
-    user.memberships.all().delete()
+DECLARATIONS = [
+    # Memberships go: the person no longer acts for anyone.
+    PersonalData(
+        Membership,
+        fields=("organisation", "role", "status", "message", "requested_at", "decided_at"),
+        table="memberships",
+    ),
+    PersonalData(
+        Membership,
+        user_field="decided_by",
+        fields=("organisation", "status", "decided_at"),
+        erase="detach",
+        table="membership_decisions",
+    ),
+    PersonalData(
+        Organisation,
+        user_field="verified_by",
+        fields=("name", "verified_at"),
+        erase="detach",
+        table="organisations_verified",
+    ),
+    # Requests and answers stay for the organisations involved, signed "former member".
+    PersonalData(
+        PartnerRequest,
+        user_field="author",
+        fields=("organisation", "title", "purpose", "deadline", "status", "created_at"),
+        erase="keep",
+        table="partner_requests",
+    ),
+    PersonalData(
+        PartnerInterest,
+        user_field="author",
+        fields=("request", "organisation", "message", "created_at"),
+        erase="keep",
+        table="partner_interests",
+    ),
+]

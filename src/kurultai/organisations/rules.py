@@ -46,6 +46,21 @@ def request_is_open(user, partner_request) -> bool:
     return partner_request is not None and partner_request.is_open
 
 
+@rules.predicate
+def is_listed(user, organisation) -> bool:
+    return organisation is not None and organisation.is_listed
+
+
+@rules.predicate
+def proposed_it(user, organisation) -> bool:
+    """The member who proposed an organisation that still waits for an editor."""
+    if not user.is_authenticated or organisation is None:
+        return False
+    return organisation.memberships.filter(user=user).exists()
+
+
+rules.add_perm("organisations.view_organisation", is_listed | is_editor | proposed_it)
+rules.add_perm("organisations.propose_organisation", is_member)
 rules.add_perm("organisations.change_organisation", is_organisation_admin | is_editor)
 rules.add_perm("organisations.manage_members", is_organisation_admin | is_editor)
 rules.add_perm("organisations.verify_organisation", is_editor)

@@ -21,6 +21,7 @@ def describe_organisation(org: Organisation) -> Entry:
         original_language=org.original_language,
         countries=[org.country.code] if org.country_id else [],
         themes=[t.slug for t in org.themes.all()],
+        public=org.is_listed,
     )
 
 

@@ -6,28 +6,17 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from kurultai.core.audit import record
+from kurultai.notifications.services import emit
+from kurultai.organisations.audit import OrganisationAction
 from kurultai.organisations.models import Membership, Organisation, PartnerInterest, PartnerRequest
 
 logger = logging.getLogger(__name__)
-
-
-def _notify(users: Any, subject: str, body: str, **params: Any) -> None:
-    """One email per person (nobody sees another's address), each in the person's language."""
-    messages = []
-    for user in users:
-        if not user.is_active or user.erased_at:
-            continue
-        with translation.override(user.preferred_language):
-            messages.append((_(subject) % params, _(body) % params, None, [user.email]))
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
 
 
 def representatives(organisation: Organisation, role: str | None = None) -> Any:
@@ -42,7 +31,13 @@ def representatives(organisation: Organisation, role: str | None = None) -> Any:
 
 @transaction.atomic
 def request_membership(user: Any, organisation: Organisation, message: str = "") -> Membership:
-    """Ask to represent an organisation; its administrators (or editors, when it has none) decide."""
+    """Ask to represent an organisation; its administrators (or editors, when it has none) decide.
+
+    Asking again while a request is pending or approved changes nothing.
+    Side effects: an audit entry; an email to the organisation's administrators (or the editors) after commit.
+    """
+    if not user.has_perm("organisations.join_organisation", organisation):
+        raise PermissionDenied
     membership, created = Membership.objects.get_or_create(
         user=user, organisation=organisation, defaults={"message": message}
     )
@@ -62,23 +57,18 @@ def request_membership(user: Any, organisation: Organisation, message: str = "")
         from kurultai.accounts.roles import EDITORS
 
         admins = User.objects.filter(groups__name=EDITORS, is_active=True)
-    _notify(
-        admins,
-        gettext_noop("Someone asks to represent %(organisation)s"),
-        gettext_noop(
-            "%(person)s asks to represent %(organisation)s on Kurultai. Approve or decline the request on the "
-            "organisation's members page."
-        ),
-        organisation=organisation,
-        person=user.public_name,
-    )
+    emit("organisations.membership_requested", membership, actor=user, recipients=admins)
+    record(user, OrganisationAction.MEMBERSHIP_REQUESTED, membership, {"organisation": organisation.pk})
     logger.info("Membership requested: user %s, organisation %s", user.pk, organisation.pk)
     return membership
 
 
 @transaction.atomic
 def decide_membership(actor: Any, membership: Membership, approve: bool, role: str | None = None) -> Membership:
-    """Approve or decline a request to represent an organisation."""
+    """Approve or decline a request to represent an organisation.
+
+    Side effects: an audit entry; an email to the person after commit.
+    """
     if not actor.has_perm("organisations.manage_members", membership.organisation):
         raise PermissionDenied
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -87,26 +77,35 @@ def decide_membership(actor: Any, membership: Membership, approve: bool, role: s
         membership.role = role
     membership.decided_at, membership.decided_by = timezone.now(), actor
     membership.save()
-    record(actor, "membership.approved" if approve else "membership.declined", membership, {"role": membership.role})
-    _notify(
-        [membership.user],
-        gettext_noop("Your request for %(organisation)s"),
-        gettext_noop("Your request to represent %(organisation)s was %(decision)s."),
-        organisation=membership.organisation,
-        decision=_("approved") if approve else _("declined"),
+    record(
+        actor,
+        OrganisationAction.MEMBERSHIP_APPROVED if approve else OrganisationAction.MEMBERSHIP_DECLINED,
+        membership,
+        {"organisation": membership.organisation_id, "user": membership.user_id, "role": membership.role},
+    )
+    emit(
+        "organisations.membership_decided",
+        membership,
+        actor=actor,
+        recipients=[membership.user],
+        params={"approved": bool(approve)},
     )
     return membership
 
 
 @transaction.atomic
 def verify_organisation(actor: Any, organisation: Organisation, verified: bool = True) -> Organisation:
-    """An editor confirms (or withdraws) that an organisation is who it says it is."""
+    """An editor confirms (or withdraws) that an organisation is who it says it is. Side effects: an audit entry."""
     if not actor.has_perm("organisations.verify_organisation", organisation):
         raise PermissionDenied
     organisation.verified_at = timezone.now() if verified else None
     organisation.verified_by = actor if verified else None
     organisation.save(update_fields=["verified_at", "verified_by"])
-    record(actor, "organisation.verified" if verified else "organisation.unverified", organisation)
+    record(
+        actor,
+        OrganisationAction.ORGANISATION_VERIFIED if verified else OrganisationAction.ORGANISATION_UNVERIFIED,
+        organisation,
+    )
     return organisation
 
 
@@ -122,67 +121,239 @@ def _free_slug(name: str) -> str:
     return candidate
 
 
+PROFILE_FIELDS = (
+    "name",
+    "short_name",
+    "type",
+    "country",
+    "city",
+    "website",
+    "description",
+    "founded",
+    "original_language",
+)
+PROFILE_RELATIONS = ("themes", "networks")
+
+
 @transaction.atomic
-def save_organisation(actor: Any, form: Any) -> Organisation:
-    """Save an organisation profile edited through its form."""
-    organisation = form.instance
-    if organisation.pk and not actor.has_perm("organisations.change_organisation", organisation):
+def save_organisation(actor: Any, organisation: Organisation | None = None, **values: Any) -> Organisation:
+    """Create an organisation (editors) or change its profile (its administrators and editors).
+
+    ``values`` are plain field values (``PROFILE_FIELDS``; ``themes`` and ``networks`` as iterables).
+    Side effects: an audit entry naming the changed fields.
+    """
+    unknown = set(values) - set(PROFILE_FIELDS) - set(PROFILE_RELATIONS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    creating = organisation is None or organisation.pk is None
+    if creating and not actor.has_perm("organisations.verify_organisation", None):
         raise PermissionDenied
-    changed = list(form.changed_data)
+    if not creating and not actor.has_perm("organisations.change_organisation", organisation):
+        raise PermissionDenied
+    organisation = organisation or Organisation()
+    stored = Organisation() if creating else Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = []
+    for name in PROFILE_FIELDS:
+        if name in values:
+            if getattr(stored, name) != values[name]:
+                changed.append(name)
+            setattr(organisation, name, values[name])
     if not organisation.slug:
-        organisation.slug = _free_slug(str(form.cleaned_data["name"]))
-    organisation = form.save()
-    record(actor, "organisation.changed", organisation, {"fields": changed})
+        organisation.slug = _free_slug(str(organisation.name))
+    organisation.full_clean(exclude=["slug", "verified_by"])
+    organisation.save()
+    for name in PROFILE_RELATIONS:
+        if name in values:
+            related = getattr(organisation, name)
+            before = set(related.values_list("pk", flat=True))
+            related.set(values[name])
+            if before != set(related.values_list("pk", flat=True)):
+                changed.append(name)
+    record(
+        actor,
+        OrganisationAction.ORGANISATION_CREATED if creating else OrganisationAction.ORGANISATION_CHANGED,
+        organisation,
+        {"fields": changed},
+    )
     return organisation
 
 
 @transaction.atomic
-def post_partner_request(actor: Any, organisation: Organisation, form: Any) -> PartnerRequest:
-    """Publish a "looking for partners" request for an organisation."""
+def post_partner_request(
+    actor: Any,
+    organisation: Organisation,
+    *,
+    title: Any,
+    purpose: Any,
+    themes: Any = (),
+    countries: Any = (),
+    deadline: Any = None,
+    original_language: str | None = None,
+) -> PartnerRequest:
+    """Publish a "looking for partners" request for an organisation. Side effects: an audit entry."""
     if not actor.has_perm("organisations.post_partner_request", organisation):
         raise PermissionDenied
-    partner_request = form.save(commit=False)
-    partner_request.organisation, partner_request.author = organisation, actor
-    partner_request.original_language = translation.get_language() or "en"
+    partner_request = PartnerRequest(
+        organisation=organisation,
+        author=actor,
+        title=title,
+        purpose=purpose,
+        deadline=deadline,
+        original_language=original_language or (translation.get_language() or "en").split("-")[0],
+    )
+    partner_request.full_clean(exclude=["author"])
     partner_request.save()
-    form.save_m2m()
+    partner_request.themes.set(themes)
+    partner_request.countries.set(countries)
+    record(actor, OrganisationAction.PARTNER_REQUEST_POSTED, partner_request, {"organisation": organisation.pk})
     logger.info("Partner request %s posted for organisation %s", partner_request.pk, organisation.pk)
     return partner_request
 
 
 @transaction.atomic
 def express_interest(
-    actor: Any, partner_request: PartnerRequest, organisation: Organisation, message: str
+    actor: Any, partner_request: PartnerRequest, organisation: Organisation, message: str, language: str = ""
 ) -> PartnerInterest:
-    """Answer a partner request for one of the actor's organisations; the requester is told by email."""
+    """Answer a partner request for one of the actor's organisations; each organisation answers once.
+
+    Side effects: an audit entry; an email to the requesting organisation's representatives after commit.
+    """
     if not actor.has_perm("organisations.express_interest", partner_request):
         raise PermissionDenied
     if not actor.has_perm("organisations.post_partner_request", organisation):
         raise PermissionDenied
     if organisation.pk == partner_request.organisation_id:
         raise ValidationError(_("An organisation cannot answer its own request."))
-    if PartnerInterest.objects.filter(request=partner_request, organisation=organisation).exists():
-        raise ValidationError(_("%(organisation)s has already answered this request.") % {"organisation": organisation})
-    interest = PartnerInterest.objects.create(
-        request=partner_request, organisation=organisation, author=actor, message=message
+    already = ValidationError(
+        _("%(organisation)s has already answered this request.") % {"organisation": organisation}, code="duplicate"
     )
-    _notify(
-        representatives(partner_request.organisation),
-        gettext_noop("%(organisation)s is interested in “%(title)s”"),
-        gettext_noop(
-            "%(organisation)s answered your partner request “%(title)s” on Kurultai. Read the message and the "
-            "organisation's profile on the request's page."
-        ),
-        organisation=organisation,
-        title=partner_request.title,
+    if PartnerInterest.objects.filter(request=partner_request, organisation=organisation).exists():
+        raise already
+    try:
+        with transaction.atomic():
+            interest = PartnerInterest.objects.create(
+                request=partner_request, organisation=organisation, author=actor, message=message, language=language
+            )
+    except IntegrityError as exc:  # a second click that raced the first
+        raise already from exc
+    record(
+        actor,
+        OrganisationAction.INTEREST_EXPRESSED,
+        interest,
+        {"request": partner_request.pk, "organisation": organisation.pk},
+    )
+    emit(
+        "organisations.partner_interest",
+        interest,
+        actor=actor,
+        recipients=representatives(partner_request.organisation),
     )
     return interest
 
 
 @transaction.atomic
 def close_partner_request(actor: Any, partner_request: PartnerRequest) -> PartnerRequest:
+    """Stop taking answers to a partner request. Side effects: an audit entry."""
     if not actor.has_perm("organisations.close_partner_request", partner_request):
         raise PermissionDenied
     partner_request.status = PartnerRequest.Status.CLOSED
     partner_request.save(update_fields=["status"])
+    record(actor, OrganisationAction.PARTNER_REQUEST_CLOSED, partner_request)
     return partner_request
+
+
+def deciders(organisation: Organisation) -> str:
+    """Who decides on a request to represent: ``"administrators"`` of the organisation, else ``"editors"``."""
+    return "administrators" if representatives(organisation, Membership.Role.ADMIN).exists() else "editors"
+
+
+@transaction.atomic
+def propose_organisation(actor: Any, *, message: str = "", **values: Any) -> Organisation:
+    """A member adds an organisation that is missing; it stays unlisted until an editor accepts it.
+
+    ``values`` are profile fields as for :func:`save_organisation`. The proposer becomes the organisation's
+    administrator-to-be (a pending membership that the editor's acceptance approves).
+    Side effects: an audit entry; the editors are told after commit.
+    """
+    if not actor.has_perm("organisations.propose_organisation"):
+        raise PermissionDenied
+    unknown = set(values) - set(PROFILE_FIELDS) - set(PROFILE_RELATIONS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    organisation = Organisation(is_listed=False)
+    for name in PROFILE_FIELDS:
+        if name in values:
+            setattr(organisation, name, values[name])
+    organisation.slug = _free_slug(str(organisation.name))
+    organisation.full_clean(exclude=["verified_by"])
+    organisation.save()
+    for name in PROFILE_RELATIONS:
+        if name in values:
+            getattr(organisation, name).set(values[name])
+    membership = Membership.objects.create(
+        user=actor, organisation=organisation, role=Membership.Role.ADMIN, message=message
+    )
+    record(actor, OrganisationAction.ORGANISATION_PROPOSED, organisation, {"membership": membership.pk})
+    from kurultai.accounts.models import User
+    from kurultai.accounts.roles import EDITORS
+
+    emit(
+        "organisations.proposed",
+        organisation,
+        actor=actor,
+        recipients=User.objects.filter(groups__name=EDITORS, is_active=True),
+        params={"name": dict(organisation.name.texts())},
+    )
+    return organisation
+
+
+def proposals() -> Any:
+    """Organisations proposed by members that wait for an editor, oldest first, with their proposers."""
+    return (
+        Organisation.objects.filter(is_listed=False)
+        .select_related("country")
+        .prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("user")))
+        .order_by("created_at", "pk")
+    )
+
+
+@transaction.atomic
+def decide_proposal(actor: Any, organisation: Organisation, accept: bool) -> Organisation | None:
+    """An editor accepts a proposed organisation (listed, verified, proposer approved) or declines it (removed).
+
+    Side effects: an audit entry; the proposer is told after commit.
+    """
+    if not actor.has_perm("organisations.verify_organisation", organisation):
+        raise PermissionDenied
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.is_listed:
+        raise ValidationError(_("This organisation has already been accepted."), code="decided")
+    pending = list(organisation.memberships.filter(status=Membership.Status.PENDING).select_related("user"))
+    name = dict(organisation.name.texts())
+    proposers = [membership.user for membership in pending]
+    if not accept:
+        record(actor, OrganisationAction.PROPOSAL_DECLINED, organisation, {"memberships": [m.pk for m in pending]})
+        emit(
+            "organisations.proposal_decided",
+            organisation,
+            actor=actor,
+            recipients=proposers,
+            params={"accepted": False, "name": name},
+        )
+        organisation.delete()
+        return None
+    now = timezone.now()
+    organisation.is_listed, organisation.verified_at, organisation.verified_by = True, now, actor
+    organisation.save(update_fields=["is_listed", "verified_at", "verified_by"])
+    for membership in pending:
+        membership.status, membership.decided_at, membership.decided_by = Membership.Status.APPROVED, now, actor
+        membership.save(update_fields=["status", "decided_at", "decided_by"])
+    emit(
+        "organisations.proposal_decided",
+        organisation,
+        actor=actor,
+        recipients=proposers,
+        params={"accepted": True, "name": name},
+    )
+    record(actor, OrganisationAction.PROPOSAL_ACCEPTED, organisation, {"memberships": [m.pk for m in pending]})
+    return organisation

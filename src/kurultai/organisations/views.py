@@ -8,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from kurultai.organisations.forms import (
     MembershipRequestForm,
     OrganisationForm,
     PartnerRequestForm,
+    ProposalForm,
 )
 from kurultai.organisations.models import Membership, Network, Organisation, PartnerRequest
 
@@ -30,7 +31,7 @@ PAGE_SIZE = 20
 def directory(request: HttpRequest) -> HttpResponse:
     """All organisations: search by name and description, filter by country, type, theme and network."""
     form = DirectoryFilterForm(request.GET or None)
-    queryset, ranked = form.filter(Organisation.objects.all())
+    queryset, ranked = form.filter(Organisation.objects.listed())
     if ranked is not None:
         page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = Organisation.objects.for_listing().in_bulk(list(page.object_list))
@@ -50,6 +51,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.select_related("country").prefetch_related("themes", "networks"), slug=slug
     )
+    if not request.user.has_perm("organisations.view_organisation", organisation):
+        raise Http404
     people = organisation.memberships.filter(status=Membership.Status.APPROVED).select_related("user")
     own = organisation.memberships.filter(user=request.user).first() if request.user.is_authenticated else None
     requests = organisation.partner_requests.filter(status=PartnerRequest.Status.OPEN)
@@ -62,6 +65,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "own": own,
             "partner_requests": requests,
             "join_form": MembershipRequestForm(),
+            "deciders": services.deciders(organisation),
             "nav": "organisations",
         },
     )
@@ -70,20 +74,30 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def network(request: HttpRequest, slug: str) -> HttpResponse:
     """A network and its member organisations."""
     network = get_object_or_404(Network.objects.prefetch_related("themes"), slug=slug)
-    page = Paginator(network.organisations.for_listing().order_by("slug"), PAGE_SIZE).get_page(request.GET.get("page"))
+    members = network.organisations.listed().for_listing().order_by("slug")
+    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisations/network.html", {"network": network, "page": page, "nav": "organisations"})
 
 
 @login_required
 @require_POST
 def join(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_object_or_404(Organisation.objects.listed(), slug=slug)
     if not request.user.has_perm("organisations.join_organisation", organisation):
         raise PermissionDenied
     form = MembershipRequestForm(request.POST)
     if form.is_valid():
         services.request_membership(request.user, organisation, form.cleaned_data["message"])
-        messages.success(request, _("Your request has been sent to the organisation's administrators."))
+        if services.deciders(organisation) == "administrators":
+            messages.success(request, _("Your request has been sent to the organisation's administrators."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the platform's editors: this organisation has no "
+                    "administrators on the platform yet."
+                ),
+            )
     return redirect(organisation)
 
 
@@ -122,7 +136,9 @@ def edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        organisation = services.save_organisation(request.user, form)
+        organisation = services.save_organisation(
+            request.user, organisation if slug else None, **{k: form.cleaned_data[k] for k in form.Meta.fields}
+        )
         messages.success(request, _("The organisation's profile has been saved."))
         return redirect(organisation)
     return render(
@@ -169,7 +185,11 @@ def partner_request(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.express_interest(
-                    request.user, partner_request, form.cleaned_data["organisation"], form.cleaned_data["message"]
+                    request.user,
+                    partner_request,
+                    form.cleaned_data["organisation"],
+                    form.cleaned_data["message"],
+                    language=form.cleaned_data["text_language"],
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -200,7 +220,7 @@ def new_partner_request(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = PartnerRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        partner_request = services.post_partner_request(request.user, organisation, form)
+        partner_request = services.post_partner_request(request.user, organisation, **form.cleaned_data)
         messages.success(request, _("Your partner request is published."))
         return redirect(partner_request)
     return render(
@@ -215,3 +235,46 @@ def close_partner_request(request: HttpRequest, pk: int) -> HttpResponse:
     services.close_partner_request(request.user, partner_request)
     messages.success(request, _("The partner request is closed."))
     return redirect(partner_request)
+
+
+@login_required
+def propose(request: HttpRequest) -> HttpResponse:
+    """Any member adds a missing organisation; it is listed once an editor accepts it."""
+    if not request.user.has_perm("organisations.propose_organisation"):
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.propose_organisation(
+            request.user, message=form.cleaned_data["message"], **form.profile()
+        )
+        messages.success(
+            request,
+            _(
+                "Thank you. The platform's editors will check the organisation; it appears in the directory, "
+                "with you as its administrator, once they accept it."
+            ),
+        )
+        return redirect(organisation)
+    return render(request, "organisations/propose.html", {"form": form, "nav": "organisations"})
+
+
+@login_required
+def proposals(request: HttpRequest) -> HttpResponse:
+    """Editors accept or decline the organisations members proposed."""
+    if not request.user.has_perm("organisations.verify_organisation", None):
+        raise PermissionDenied
+    if request.method == "POST":
+        organisation = get_object_or_404(Organisation.objects.filter(is_listed=False), pk=request.POST.get("pk"))
+        accept = request.POST.get("decision") == "accept"
+        try:
+            services.decide_proposal(request.user, organisation, accept)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("The organisation is now listed.") if accept else _("The proposal was declined and removed."),
+            )
+        return redirect("organisations:proposals")
+    page = Paginator(services.proposals(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "organisations/proposals.html", {"page": page, "nav": "organisations"})

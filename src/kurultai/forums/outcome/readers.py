@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -14,6 +15,17 @@ from kurultai.forums.outcome.document import OutcomeDocument, OutcomeError
 from kurultai.forums.outcome.parser import PAGE_BREAK, is_structural, parse_lines
 
 MAX_BYTES = 10 * 1024 * 1024
+# Limits on the work a file may ask for, so a small crafted file cannot take a worker's memory or time:
+# DOCX parts are checked in the zip directory before anything is decompressed; PDF streams are cut off
+# by pypdf while decompressing.
+MAX_DOCX_XML_BYTES = 10 * 1024 * 1024  # all XML parts together, uncompressed (a long report has ~2 MB)
+MAX_DOCX_TOTAL_BYTES = 60 * 1024 * 1024  # every part, images included
+MAX_DOCX_PARTS = 2000
+MAX_COMPRESSION_RATIO = 100  # text compresses ~10×; far more means a part made to expand
+MAX_PDF_PAGES = 300
+MAX_PDF_STREAM_BYTES = 1024 * 1024  # one decompressed stream (a page of text is a few kilobytes)
+MAX_PDF_CONTENT_BYTES = 2 * 1024 * 1024  # all pages' drawing instructions: ~400 pages of dense text
+MAX_TEXT_CHARS = 2_000_000
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 SUPPORTED = ".md, .txt, .docx, .pdf"
 _DIGITS = re.compile(r"\d+")
@@ -67,14 +79,56 @@ def _text_lines(data: bytes) -> list[str]:
     return _join_pages([page.split("\n") for page in pages])
 
 
-def _docx_lines(data: bytes) -> list[str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+def _too_big() -> OutcomeError:
+    return OutcomeError(
+        _(
+            "The file expands to far more content than an outcome document has, so it was not read. "
+            "Save it again from your word processor, or split it, and upload it again."
+        )
+    )
 
+
+def _check_docx_archive(data: bytes) -> None:
+    """Refuse zip bombs from the zip directory alone, before python-docx decompresses anything."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise OutcomeError(_("The DOCX file is damaged or is not a Word document.")) from exc
+    xml_bytes = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
+    if (
+        len(parts) > MAX_DOCX_PARTS
+        or xml_bytes > MAX_DOCX_XML_BYTES
+        or sum(p.file_size for p in parts) > MAX_DOCX_TOTAL_BYTES
+        or any(p.file_size > 1024 * 1024 and p.file_size > MAX_COMPRESSION_RATIO * p.compress_size for p in parts)
+    ):
+        raise _too_big()
+
+
+def _docx_lines(data: bytes) -> list[str]:
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
+
+    _check_docx_archive(data)
+    try:
+        return _docx_paragraph_lines(data)
+    except (
+        OpcError,
+        PythonDocxError,
+        etree.LxmlError,  # malformed XML inside the package
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # unsupported zip compression
+    ) as exc:
+        raise OutcomeError(_("The DOCX file is damaged or is not a Word document.")) from exc
+
+
+def _docx_paragraph_lines(data: bytes) -> list[str]:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.replace("\v", " ").strip()
@@ -96,18 +150,62 @@ def _docx_lines(data: bytes) -> list[str]:
     return lines
 
 
+def _pdf_limits() -> contextlib.AbstractContextManager:
+    """pypdf's decompression and parsing budgets, lowered to what an outcome document needs."""
+    import pypdf
+
+    streams = MAX_PDF_STREAM_BYTES
+    if hasattr(pypdf, "apply_configuration"):
+        return pypdf.apply_configuration(
+            maximum_declared_stream_length=streams,
+            array_based_stream_maximum_output_length=streams,
+            jbig2_maximum_output_length=streams,
+            lzw_maximum_output_length=streams,
+            run_length_maximum_output_length=streams,
+            zlib_maximum_output_length=streams,
+            brotli_maximum_output_length=streams,
+            image_maximum_buffer_size=streams,
+            stream_decoding_work_maximum_length=4 * streams,
+            stream_parsing_work_maximum_count=500_000,
+            xform_maximum_invocations_per_extraction=100,
+            page_tree_maximum_entries=MAX_PDF_PAGES * 4,
+            outline_maximum_entries=10_000,
+        )
+    return contextlib.nullcontext()  # pragma: no cover - older pypdf keeps its own (higher) limits
+
+
 def _pdf_lines(data: bytes) -> list[str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise OutcomeError(_("The PDF is password-protected. Remove the password and upload it again."))
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        with _pdf_limits():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise OutcomeError(_("The PDF is password-protected. Remove the password and upload it again."))
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise OutcomeError(
+                    _("The PDF has more than %(pages)d pages; an outcome document is shorter. Split it and try again.")
+                    % {"pages": MAX_PDF_PAGES}
+                )
+            # Text extraction takes time in proportion to the pages' drawing instructions: measure them all
+            # first (decompressing is quick and stops at the stream limit), then extract.
+            content_bytes = 0
+            for page in reader.pages:
+                contents = page.get_contents()
+                content_bytes += len(contents.get_data()) if contents is not None else 0
+                if content_bytes > MAX_PDF_CONTENT_BYTES:
+                    raise _too_big()
+            pages: list[str] = []
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                if sum(len(p) for p in pages) > MAX_TEXT_CHARS:
+                    raise _too_big()
     except OutcomeError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except LimitReachedError as exc:
+        raise _too_big() from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
         raise OutcomeError(_("The PDF file is damaged and cannot be read.")) from exc
     if sum(len(p.strip()) for p in pages) < 40:
         raise OutcomeError(
@@ -123,7 +221,7 @@ def _join_pages(pages: list[list[str]]) -> list[str]:
     for index, page in enumerate(pages):
         if index:
             lines.append(PAGE_BREAK)
-        lines.extend(line for line in page if _DIGITS.sub("#", line.strip()) not in repeated)
+        lines.extend(line for line in page if not _is_running_head(line, repeated))
     return lines
 
 
@@ -134,7 +232,14 @@ def _running_heads(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for page in pages:
         content = [line.strip() for line in page if line.strip()]
-        edges = {_DIGITS.sub("#", line) for line in content[:2] + content[-2:]}
+        # Structure is judged on the line as written: "Session 2" at the top of every page is a heading,
+        # though with its digits masked it looks like a running header.
+        edges = {_DIGITS.sub("#", line) for line in content[:2] + content[-2:] if not is_structural(line)}
         counts.update(edges)
     threshold = max(2, (len(pages) + 1) // 2)
-    return {line for line, n in counts.items() if n >= threshold and len(line) <= 120 and not is_structural(line)}
+    return {line for line, n in counts.items() if n >= threshold and len(line) <= 120}
+
+
+def _is_running_head(line: str, repeated: set[str]) -> bool:
+    text = line.strip()
+    return _DIGITS.sub("#", text) in repeated and not is_structural(text)

@@ -1,0 +1,11 @@
+from django.urls import path, re_path
+
+from kurultai.core import calendar_views, moderation_views
+
+app_name = "core"
+
+urlpatterns = [
+    re_path(r"^calendar/(?P<token>[\w:-]{1,200})\.ics$", calendar_views.personal_calendar, name="personal_calendar"),
+    path("calendar/new-link/", calendar_views.reset_calendar_link, name="reset_calendar_link"),
+    path("moderate/<str:label>/<int:pk>/", moderation_views.moderate, name="moderate"),
+]

@@ -1,0 +1,1 @@
+"""Kazakh formats."""

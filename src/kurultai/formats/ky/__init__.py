@@ -1,0 +1,1 @@
+"""Kyrgyz formats."""

@@ -1,0 +1,1 @@
+"""Tajik formats."""

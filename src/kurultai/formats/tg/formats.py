@@ -1,0 +1,13 @@
+"""Tajik dates: ``5 ноябри 2022``, month names in the izofat form, in lowercase."""
+
+DATE_FORMAT = "j E Y"
+DATETIME_FORMAT = "j E Y, H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "E Y"
+MONTH_DAY_FORMAT = "j E"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
