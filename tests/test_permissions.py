@@ -47,6 +47,7 @@ ALLOWED = {
     "transparency.manage_links": {"editor", "administrator"},
     "transparency.post_note": {"representative", "other_representative", "organisation_admin", "administrator"},
     "core.moderate": {"moderator", "administrator"},
+    "core.translate_content": {"editor", "administrator"},
 }
 
 
@@ -260,6 +261,9 @@ EXPECTED_PAGES = {
     "organisations:close_partner_request": POST_ONLY,
     "core:reset_calendar_link": POST_ONLY,
     "core:moderate": POST_ONLY,
+    "core:machine_translate": POST_ONLY,
+    "core:translations": EDITORS,
+    "core:translate_record": EDITORS,
     "transparency:decide": POST_ONLY,
     "transparency:add_link": POST_ONLY,
     # editors' work

@@ -219,6 +219,10 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
     "transparency:evidence": lambda w: [{"pk": _note_evidence(w)}],
     "transparency:decide": lambda w: [{"pk": _project_link(w), "decision": "confirm"}],
     "core:moderate": lambda w: [{"label": "transparency.monitoringnote", "pk": _note(w)}],
+    "core:machine_translate": lambda w: [{"label": "forums.recommendation", "pk": w["recommendation"].pk}],
+    "core:translate_record": lambda w: [
+        {"label": "forums.recommendation", "pk": w["recommendation"].pk, "language": "ky"}
+    ],
     "api-1:get_project": lambda w: [{"project_id": _project(w)}],
     "account_confirm_email": lambda w: [{"key": "forged-key"}],
     "account_reset_password_from_key": lambda w: [{"uidb36": "zz", "key": "forged-key"}],

@@ -229,6 +229,14 @@ CONTENT_FALLBACK_LANGUAGES = ["en", "ru"]
 FORMAT_MODULE_PATH = ["kurultai.formats"]
 # The project's catalogue first, then the catalogues it ships for libraries that lack a language.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
+# Machine translation of missing content languages (a LibreTranslate-compatible service); off when unset.
+KURULTAI_TRANSLATE_URL = env("KURULTAI_TRANSLATE_URL", "")
+KURULTAI_TRANSLATE_API_KEY = env("KURULTAI_TRANSLATE_API_KEY", "")
+KURULTAI_TRANSLATE_BACKEND = env(
+    "KURULTAI_TRANSLATE_BACKEND", "kurultai.core.machine_translation.LibreTranslateBackend"
+)
+# Translate new records in the background as soon as they are created.
+KURULTAI_TRANSLATE_NEW_CONTENT = env_bool("KURULTAI_TRANSLATE_NEW_CONTENT")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("KURULTAI_TIME_ZONE", "Asia/Almaty")

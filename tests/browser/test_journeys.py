@@ -134,7 +134,7 @@ def test_focal_point_signs_in_and_responds(page):
     Membership.objects.create(user=user, organisation=Organisation.objects.get(slug="carec"), status="approved")
     rec = Recommendation.objects.get(forum__slug="2021-almaty", session__number=4, position=2)
     page.goto(rec.get_absolute_url())
-    login = page.get_by_role("link", name="Sign in to follow this recommendation")
+    login = page.get_by_role("link", name="Sign in to follow")
     page.goto(login.get_attribute("href"))
     assert page.locator("h1").inner_text() == "Sign In", page.content()[:2000]
     page.get_by_label("Email").fill("focal@carec.example")

@@ -12,7 +12,7 @@ from kurultai.core.models import SearchDocument
 pytestmark = pytest.mark.django_db
 
 CASES = json.loads((Path(__file__).parent / "relevance.json").read_text(encoding="utf-8"))["queries"]
-FLOOR = 0.9  # measured: see the README's "Search" section for the figures on both engines
+FLOOR = 0.9  # measured 0.96 on SQLite, 0.94 on PostgreSQL (48 queries)
 
 
 def is_expected(doc: SearchDocument, expected: dict) -> bool:

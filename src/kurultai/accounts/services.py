@@ -23,6 +23,7 @@ from kurultai.core import privacy
 from kurultai.core.audit import record
 from kurultai.core.csvsafe import safe_cell
 from kurultai.core.text import absolute_url
+from kurultai.core.uploads import generated_basename
 
 logger = logging.getLogger(__name__)
 
@@ -119,13 +120,14 @@ def build_export(export: DataExport) -> DataExport:
     from django.utils.translation import gettext as _
 
     archive = _archive(personal_data(export.user))
-    export.archive.save(f"kurultai-data-{export.user_id}-{timezone.now():%Y%m%d%H%M}.zip", ContentFile(archive))
+    export.archive.save(generated_basename("application/zip"), ContentFile(archive))
     export.status, export.finished_at = DataExport.Status.READY, timezone.now()
     export.save(update_fields=["archive", "status", "finished_at"])
     with translation.override(export.user.preferred_language):
         send_mail(
             _("Your Kurultai data is ready"),
-            _("Download it from your profile within 7 days: %(path)s") % {"path": absolute_url(reverse("accounts:profile"))},
+            _("Download it from your profile within 7 days: %(path)s")
+            % {"path": absolute_url(reverse("accounts:profile"))},
             None,
             [export.user.email],
         )

@@ -22,6 +22,9 @@ class CoreConfig(AppConfig):
         autodiscover_modules("calendars")
         for signal in (post_save, post_delete):
             signal.connect(on_model_change, dispatch_uid=f"kurultai.pagecache.{signal}")
+        from kurultai.core.machine_translation import translate_new_content
+
+        post_save.connect(translate_new_content, dispatch_uid="kurultai.core.translate_new_content")
         m2m_changed.connect(
             lambda sender, **kw: on_model_change(kw["instance"].__class__, **kw),
             weak=False,

@@ -70,7 +70,7 @@ rules.add_perm("core.moderate", is_moderator)
 
 
 def _check(actor: Any, reason: str) -> str:
-    if not is_moderator(actor):
+    if not actor.has_perm("core.moderate"):
         raise PermissionDenied(_("Only moderators may hide or restore content."))
     reason = (reason or "").strip()
     if not reason:

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kurultai.accounts.roles import is_moderator
 from kurultai.core import moderation
 
 
@@ -18,7 +17,7 @@ from kurultai.core import moderation
 @require_POST
 def moderate(request: HttpRequest, label: str, pk: int) -> HttpResponse:
     """POST ``action`` (hide or restore) and ``reason``; back to the record's page."""
-    if not is_moderator(request.user):
+    if not request.user.has_perm("core.moderate"):
         raise PermissionDenied
     model = moderation.MODERATED.get(label)
     action = request.POST.get("action")

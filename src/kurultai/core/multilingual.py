@@ -127,7 +127,14 @@ class TranslatedDescriptor:
         return value
 
     def __set__(self, instance: models.Model, value: Any) -> None:
-        instance.__dict__[self.field.attname] = coerce(value)
+        new = coerce(value)
+        old = instance.__dict__.get(self.field.attname)
+        if isinstance(old, TranslatedText) and old.get(MACHINE_KEY) and MACHINE_KEY not in new:
+            # A person's edit: machine marks stay only on languages whose text it left as it was.
+            kept = [code for code in old[MACHINE_KEY] if (new.get(code) or "").strip() == (old.get(code) or "").strip()]
+            if kept:
+                new = TranslatedText({**new, MACHINE_KEY: kept})
+        instance.__dict__[self.field.attname] = new
 
 
 class TranslatedWidget(forms.MultiWidget):

@@ -256,7 +256,7 @@ def rebuild(kinds: Iterable[str] | None = None, batch: int = 500) -> int:
 
 
 BATCH = 200
-TRIGRAM_THRESHOLD = "0.5"
+TRIGRAM_THRESHOLD = "0.4"
 _pending = threading.local()
 
 
@@ -425,7 +425,7 @@ def _engine_ids(clauses: list[Clause], candidates: models.QuerySet, limit: int) 
         if rows:
             return rows
         # Nothing matched exactly: forgive typos with trigram word similarity (a swapped pair of letters
-        # keeps about half of a word's trigrams, hence the threshold).
+        # keeps fewer than half of a short word's trigrams, hence the low threshold).
         folded = " ".join(w.folded for clause in clauses for w in clause.words)
         cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [TRIGRAM_THRESHOLD])
         cursor.execute(

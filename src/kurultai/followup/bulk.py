@@ -16,6 +16,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kurultai.core import search
 from kurultai.followup.models import ImplementationStatus, ProgressUpdate
 from kurultai.forums.models import Recommendation
 from kurultai.organisations.models import Organisation
@@ -149,6 +150,7 @@ def parse(data: bytes) -> BulkResult:
     return result
 
 
+@search.deferred()
 @transaction.atomic
 def apply(actor: Any, result: BulkResult) -> int:
     """Write every checked row in one transaction."""

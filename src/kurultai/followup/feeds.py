@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django import forms
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,11 +17,21 @@ from kurultai.followup.models import ProgressUpdate, Response
 LIMIT = 50
 
 
+class FeedFilters(forms.Form):
+    forum = forms.SlugField(required=False, max_length=80)
+    theme = forms.SlugField(required=False, max_length=80)
+    country = forms.CharField(required=False, max_length=2)
+
+
 class UpdatesFeed(AtomFeed):
     """Newest responses and progress updates, filtered by ``?forum=``, ``?theme=`` or ``?country=``."""
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, str]:
-        return {k: request.GET.get(k, "") for k in ("forum", "theme", "country")}
+        """The filters; a value no forum, theme or country can have is a 404, not a server error."""
+        filters = FeedFilters(request.GET)
+        if not filters.is_valid():
+            raise Http404(_("Unknown filter."))
+        return {k: filters.cleaned_data[k] or "" for k in ("forum", "theme", "country")}
 
     def title(self, obj: dict[str, str]) -> str:
         return _("Kurultai: follow-up of recommendations")

@@ -8,7 +8,10 @@ from typing import Any
 
 from django.db import transaction
 
-from kurultai.core import audit
+from kurultai.core import (
+    audit,
+    search,
+)
 from kurultai.core.multilingual import TranslatedText
 from kurultai.forums.audit import ForumAction
 from kurultai.forums.models import Conclusion, DiscussionPoint, Forum, Recommendation, Session
@@ -170,6 +173,7 @@ def _apply_items(model: type, parent: dict[str, Any], records: list[Any], items:
         record.delete()
 
 
+@search.deferred()
 @transaction.atomic
 def import_outcome(forum: Forum, document: OutcomeDocument, language: str, user: Any = None) -> ImportPlan:
     """Make the forum's outcome match the document in ``language``: all of it or, on any error, none of it.

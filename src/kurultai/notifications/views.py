@@ -6,23 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from kurultai.core.redirects import redirect_to_next
 from kurultai.notifications import services
 from kurultai.notifications.forms import DeliveryForm, StreamForm
 from kurultai.notifications.models import Subscription
 from kurultai.notifications.registry import channels, followables
 from kurultai.notifications.selectors import describe
-
-
-def _next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
 
 
 @login_required
@@ -42,7 +35,7 @@ def toggle_follow(request: HttpRequest) -> HttpResponse:
     else:
         services.subscribe(user=request.user, terms=terms)
         messages.success(request, _("You follow this now. Choose how news reaches you on “What you follow”."))
-    return redirect(_next(request, obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"))
+    return redirect_to_next(request, obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "home")
 
 
 @login_required

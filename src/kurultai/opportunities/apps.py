@@ -10,6 +10,9 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = _("Opportunities")
 
     def ready(self) -> None:
+        from kurultai.opportunities import searchable
+
+        searchable.connect()
         from kurultai.notifications.scheduler import register_job
         from kurultai.opportunities import calendars  # noqa: F401 - registers the personal calendar source
         from kurultai.opportunities.tasks import expire_opportunities, import_donor_feeds

@@ -11,7 +11,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kurultai.core.forms import SafeChoicesMixin, country_filter, theme_filter
+from kurultai.core.forms import (
+    SafeChoicesMixin,
+    SearchableFormMixin,
+    SearchableModelChoiceField,
+    country_filter,
+    theme_filter,
+)
 from kurultai.core.models import SDG, Country, Theme
 from kurultai.core.multilingual import written_language
 from kurultai.opportunities.models import ApplicantType, Kind, Opportunity, PartnerSearch, Role
@@ -46,8 +52,17 @@ class FilterForm(SafeChoicesMixin, forms.Form):
     order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDERS)
 
 
-class OpportunityForm(SafeChoicesMixin, forms.ModelForm):
+def donor_field() -> SearchableModelChoiceField:
+    """The donor is found by name among the directory's listed organisations (there may be thousands)."""
+    return SearchableModelChoiceField(
+        Organisation.objects.listed().order_by("slug"), search_kind="organisation", label=_("Donor"), required=False
+    )
+
+
+class OpportunityForm(SearchableFormMixin, SafeChoicesMixin, forms.ModelForm):
     """Propose (members) or edit (editors) an opportunity; the deadline is typed on the donor's clock."""
+
+    donor = donor_field()
 
     deadline_date = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     deadline_time = forms.TimeField(
@@ -114,7 +129,6 @@ class OpportunityForm(SafeChoicesMixin, forms.ModelForm):
         self.fields["eligible_countries"].queryset = Country.objects.exclude(region=Country.Region.EU_MEMBER)
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["sdgs"].queryset = SDG.objects.all()
-        self.fields["donor"].queryset = Organisation.objects.listed()
         self.fields["time_zone"].help_text = _("The donor's time zone, e.g. Europe/Brussels or Asia/Tashkent.")
         self.order_fields([*self.Meta.fields[:19], "deadline_date", "deadline_time", *self.Meta.fields[19:]])
         if self.instance.pk:
@@ -164,10 +178,10 @@ class RejectForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
 
 
-class FeedForm(SafeChoicesMixin, forms.Form):
+class FeedForm(SearchableFormMixin, SafeChoicesMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     url = forms.URLField(label=_("Feed address (RSS or Atom)"), max_length=500, assume_scheme="https")
-    donor = forms.ModelChoiceField(Organisation.objects.listed(), label=_("Donor"), required=False)
+    donor = donor_field()
     kind = forms.ChoiceField(label=_("Kind of its items"), choices=Kind.choices)
     time_zone = forms.CharField(label=_("Donor's time zone"), initial="Europe/Brussels", max_length=60)
 

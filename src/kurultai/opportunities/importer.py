@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kurultai.core import search
 from kurultai.core.audit import record
 from kurultai.opportunities.audit import OpportunityAction
 from kurultai.opportunities.models import DonorFeed, Opportunity
@@ -151,7 +152,7 @@ def read_feed(feed: DonorFeed, actor: Any = None) -> ImportResult:
         raise
     language = (parsed.feed.get("language") or "en")[:2].lower()
     result = ImportResult()
-    with transaction.atomic():
+    with search.deferred(), transaction.atomic():
         known = set(Opportunity.objects.filter(feed=feed).values_list("source_id", flat=True))
         known |= set(
             Opportunity.objects.filter(source_id__in=[e.get("id") or e.get("link") or "" for e in parsed.entries])

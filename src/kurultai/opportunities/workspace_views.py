@@ -311,7 +311,7 @@ def section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
             except ValidationError as exc:
                 _add_errors(target, exc)
     shown = current
-    if request.GET.get("version", "").isdigit():
+    if request.GET.get("version", "").isdecimal():
         shown = next((v for v in versions if v.number == int(request.GET["version"])), current)
     return render(
         request,

@@ -10,6 +10,9 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Donor projects")
 
     def ready(self) -> None:
+        from kurultai.transparency import searchable
+
+        searchable.connect()
         from kurultai.core import moderation
         from kurultai.forums.panels import register_recommendation_panel
         from kurultai.notifications.scheduler import register_job

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from kurultai.core import search
 from kurultai.core.audit import record
 from kurultai.core.folding import fold
 from kurultai.core.models import SDG
@@ -49,6 +50,7 @@ class _DryRun(Exception):
     """Raised inside the file's transaction to roll a dry run back."""
 
 
+@search.deferred()
 def import_file(
     stream: IO[bytes] | str | Path,
     *,

@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kurultai.accounts.roles import is_moderator
 from kurultai.core.text import absolute_url
 from kurultai.forums.models import Recommendation
 from kurultai.transparency import importer, selectors, services
@@ -82,7 +81,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     user = request.user
     notes = MonitoringNote.objects.filter(activity=activity).select_related("organisation").prefetch_related("evidence")
-    if not is_moderator(user):
+    if not user.has_perm("core.moderate"):
         notes = notes.visible()
     related = list(activity.related.all())
     nearby = (
@@ -119,7 +118,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "notes": list(notes),
         "can_note": user.has_perm("transparency.post_note"),
         "can_link": user.has_perm("transparency.manage_links"),
-        "can_moderate": is_moderator(user),
+        "can_moderate": user.has_perm("core.moderate"),
         "link_form": LinkForm() if user.has_perm("transparency.manage_links") else None,
         "now": timezone.now(),
     }
@@ -338,7 +337,7 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     """An evidence file of a monitoring note; files of hidden notes only for moderators."""
     evidence = get_object_or_404(NoteEvidence.objects.exclude(file="").select_related("note"), pk=pk)
-    if evidence.note.is_hidden and not is_moderator(request.user):
+    if evidence.note.is_hidden and not request.user.has_perm("core.moderate"):
         raise Http404
     if not default_storage.exists(evidence.file.name):
         raise Http404

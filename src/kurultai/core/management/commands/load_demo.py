@@ -29,3 +29,7 @@ class Command(BaseCommand):
             counts = import_module(module_name).load()
             summary = ", ".join(f"{n} {label}" for label, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"{config.verbose_name}: {summary}"))
+        # Imports index in background jobs; the demo is searchable at once, with or without a worker running.
+        from kurultai.core import search
+
+        self.stdout.write(self.style.SUCCESS(f"Search: {search.rebuild()} records indexed"))

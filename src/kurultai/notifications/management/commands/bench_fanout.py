@@ -41,9 +41,8 @@ class Command(BaseCommand):
             event = Event.objects.create(code="followup.update", object_type="core.Country", object_id=str(country.pk),
                                          topics={"country": ["TJ"]})
         started = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            with transaction.atomic():
-                created = services.fan_out(event.pk)
+        with CaptureQueriesContext(connection) as queries, transaction.atomic():
+            created = services.fan_out(event.pk)
         elapsed = time.perf_counter() - started
         batches = -(-wanted // services.FAN_OUT_BATCH)
         self.stdout.write(
