@@ -43,3 +43,17 @@ def test_sync_never_overwrites_an_editors_change():
     assert sync_taxonomy() == 0
     kz.refresh_from_db()
     assert kz.name == {"en": "Republic of Kazakhstan"}
+
+
+@pytest.mark.django_db
+def test_addressees_are_named_in_every_language_and_editors_names_stay():
+    from kurultai.forums.models import Addressee
+    from kurultai.forums.taxonomy import sync_addressees
+
+    eu = Addressee.objects.get(code="eu")
+    assert eu.name["ky"] == "Европа Биримдиги" and eu.name["uz"] == "Yevropa Ittifoqi"
+    eu.name = {"en": "The EU", "ru": "ЕС"}
+    eu.save()
+    sync_addressees()
+    eu.refresh_from_db()
+    assert eu.name["en"] == "The EU" and eu.name["tg"] == "Иттиҳоди Аврупо"

@@ -1,6 +1,7 @@
 """Project pages, roll-ups, links to recommendations, monitoring notes, the API and CSV, and the page budgets."""
 
 import csv
+import datetime as dt
 import gzip
 import io
 
@@ -18,6 +19,8 @@ from tests.factories import RecommendationFactory, UserFactory
 from tests.transparency.iati_files import SHARED_FILE, activities_file, activity, money_tx
 
 pytestmark = pytest.mark.django_db
+
+FORUM_DAY = dt.date(2019, 11, 20)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -66,7 +69,7 @@ def test_sorting_by_money_puts_the_largest_commitment_first(client):
 
 def test_an_editor_confirms_a_suggested_link_and_both_pages_show_it(client):
     load(activity("EU-WATER", country="UZ"))
-    rec = RecommendationFactory()
+    rec = RecommendationFactory(session__forum__start_date=FORUM_DAY)  # the project runs after the forum
     rec.sdgs.add(SDG.objects.get(number=6))
     suggest_links()
     link = RecommendationLink.objects.get()
@@ -90,7 +93,7 @@ def test_an_editor_confirms_a_suggested_link_and_both_pages_show_it(client):
 
 def test_a_rejected_suggestion_is_not_suggested_again():
     load(activity("EU-WATER", country="UZ"))
-    rec = RecommendationFactory()
+    rec = RecommendationFactory(session__forum__start_date=FORUM_DAY)  # the project runs after the forum
     rec.sdgs.add(SDG.objects.get(number=6))
     suggest_links()
     RecommendationLink.objects.update(status="rejected")
