@@ -202,35 +202,36 @@ class Tag(models.Model):
         return given or (codelists.name(lists[self.vocabulary], self.code) if self.vocabulary in lists else self.code)
 
 
-class Budget(models.Model):
+class PeriodAmount(models.Model):
+    """An amount of money for a period, as IATI budgets and planned disbursements give it."""
+
+    type = models.CharField(max_length=4, blank=True)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    value = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        abstract = True
+        ordering = ["period_start", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.currency}"
+
+
+class Budget(PeriodAmount):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="budgets")
-    type = models.CharField(max_length=4, blank=True)
     status = models.CharField(max_length=4, blank=True)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    value = models.DecimalField(**MONEY)
-    currency = models.CharField(max_length=3)
 
-    class Meta:
-        ordering = ["period_start", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.value} {self.currency}"
+    class Meta(PeriodAmount.Meta):
+        pass
 
 
-class PlannedDisbursement(models.Model):
+class PlannedDisbursement(PeriodAmount):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="planned_disbursements")
-    type = models.CharField(max_length=4, blank=True)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    value = models.DecimalField(**MONEY)
-    currency = models.CharField(max_length=3)
 
-    class Meta:
-        ordering = ["period_start", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.value} {self.currency}"
+    class Meta(PeriodAmount.Meta):
+        pass
 
 
 class Transaction(models.Model):
