@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 WORKERS ?= 3
+PEER ?=
+BENCH_SECONDS ?= 20
+BENCH_SCALE ?= 1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kurultai
 
 .PHONY: run test lint messages clean install bench
@@ -30,7 +33,8 @@ test: install lint
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/run.py
+	@command -v wrk >/dev/null || { echo "wrk is missing: scripts/system-deps.sh installs it (Debian package wrk)"; exit 1; }
+	PEER=$(PEER) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_SCALE=$(BENCH_SCALE) $(BIN)/python bench/run.py
 
 messages: install
 	cd src/kurultai && ../../$(BIN)/kurultai makemessages --all --no-obsolete --no-location --ignore 'static/*' && ../../$(BIN)/kurultai compilemessages

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages used by optional checks: LibreOffice (DOCX export opens), Chromium (browser tests).
+# Debian packages used by optional checks: LibreOffice (DOCX export opens), Chromium (browser tests),
+# wrk (the load generator of `make bench`).
 # Installs only what is missing, and only where apt-get can run as root.
 set -u
-wanted=(libreoffice-writer-nogui chromium)
+wanted=(libreoffice-writer-nogui chromium wrk)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

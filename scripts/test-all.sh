@@ -7,7 +7,7 @@ PG_URL=${KURULTAI_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/kurultai}
 WORKERS=${PYTEST_WORKERS:-auto}
 
 echo "== Test pass 1: SQLite"
-env -u DATABASE_URL KURULTAI_VAR_DIR="$(mktemp -d)" "$BIN/pytest" -n "$WORKERS" -q "$@"
+env -u DATABASE_URL KURULTAI_VAR_DIR="$(mktemp -d)" "$BIN/pytest" -n "$WORKERS" --dist worksteal -q "$@"
 sqlite_rc=$?
 
 if "$BIN/python" - "$PG_URL" <<'PY'
@@ -21,8 +21,8 @@ except Exception as exc:  # noqa: BLE001
     sys.exit(1)
 PY
 then
-  echo "== Test pass 2: PostgreSQL ($PG_URL, throw-away test databases)"
-  DATABASE_URL="$PG_URL" KURULTAI_VAR_DIR="$(mktemp -d)" "$BIN/pytest" -n "$WORKERS" -q "$@"
+  echo "== Test pass 2: PostgreSQL ($PG_URL, throw-away test databases; browser journeys ran in pass 1)"
+  DATABASE_URL="$PG_URL" KURULTAI_VAR_DIR="$(mktemp -d)" "$BIN/pytest" -n "$WORKERS" --dist worksteal -q -m "not browser" "$@"
   pg_rc=$?
 else
   echo "== Test pass 2: PostgreSQL SKIPPED (no server at $PG_URL)"

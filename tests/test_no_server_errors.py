@@ -15,6 +15,15 @@ from tests.urlmap import build_world, routes, variants
 
 pytestmark = pytest.mark.django_db
 
+# The walks are split into shards, so that pytest-xdist runs them side by side on every core.
+SHARDS = 4
+
+
+def in_shard(routes_list: list, shard: int) -> list:
+    """Every SHARDS-th route, starting at ``shard`` (routes in URL-configuration order)."""
+    return routes_list[shard::SHARDS]
+
+
 BAD_VALUES = ["99999999999999999999", "²", "abc", "-1", "\x00", "x" * 200_000]
 COMMON_PARAMETERS = ["page", "q", "forum", "theme", "country", "status", "type"]
 # Parameters some views read straight from the query string.
@@ -22,7 +31,10 @@ READ_DIRECTLY = ["kind", "next", "version", "stream", "tz"]
 # Parameters of the API, feeds and calendars, which have no HTML form to read them from.
 OTHER_PARAMETERS = ["limit", "offset", "addressee", "recommendation", "organisation", "year", "series", "network"]
 # Fields of POST-only actions (buttons), which have no form page of their own.
-BUTTON_FIELDS = ["kind", "key", "next", "verified", "message", "decision", "link", "channels", "frequency", "role"]
+BUTTON_FIELDS = [
+    *("kind", "key", "next", "verified", "message", "decision", "link", "channels", "frequency", "role"),
+    *("phase", "action", "reason", "parent", "paragraph", "token"),
+]
 NOT_POSTED = {"account_logout"}  # posting it signs the walker out; it takes no input
 LIBRARY_PAGES = ("account_", "mfa_")  # django-allauth's own forms: every parameter at once is enough
 
@@ -63,14 +75,15 @@ def samples(route, world) -> list[tuple[str, str]]:
         return []
 
 
-def test_no_query_parameter_causes_a_server_error(client, demo):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_query_parameter_causes_a_server_error(client, demo, shard):
     """Each page as the first of visitor, member, editor who may see it: every bad value in every parameter at once,
     then each parameter its forms declare alone, the bad values taken in turn."""
     client.raise_request_exception = False  # collect every server error instead of stopping at the first
     world = build_world()
     users = world["users"]
     failures: list[str] = []
-    for route in routes():
+    for route in in_shard(routes(), shard):
         for label, url in samples(route, world):
             for role in ("visitor", "member", "editor"):
                 sign_in(client, users[role])
@@ -108,12 +121,13 @@ def post_data(form_fields: list[tuple[str, forms.Field]], value: str) -> dict[st
     return data
 
 
-def test_no_form_field_causes_a_server_error(client, demo):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_form_field_causes_a_server_error(client, demo, shard):
     client.raise_request_exception = False  # collect every server error instead of stopping at the first
     world = build_world()
     users = world["users"]
     failures: list[str] = []
-    for route in routes():
+    for route in in_shard(routes(), shard):
         if route.name in NOT_POSTED or route.name.startswith("api-1:"):
             continue
         for label, url in samples(route, world):

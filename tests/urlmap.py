@@ -229,6 +229,18 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
 }
 
 
+def _module_samples() -> None:
+    """Merge the SAMPLES of each module's ``tests/<app>/pages.py``, so modules declare their URLs beside their tests."""
+    from importlib import import_module
+    from pathlib import Path
+
+    for pages in sorted(Path(__file__).parent.glob("*/pages.py")):
+        module = import_module(f"tests.{pages.parent.name}.pages")
+        SAMPLES.update(getattr(module, "SAMPLES", {}))
+
+
+_module_samples()
+
 VARIANT_KEYS = ("fmt", "kind")  # arguments that change the rules; ids and slugs do not
 
 

@@ -79,6 +79,13 @@ INSTALLED_APPS = [
     "kurultai.followup",
     "kurultai.transparency",
     "kurultai.opportunities",
+    "kurultai.certificates",
+    "kurultai.participation",
+    "kurultai.workinggroups",
+    "kurultai.dialogue",
+    "kurultai.knowledge",
+    "kurultai.library",
+    "kurultai.learning",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -88,10 +95,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an anonymous hit is answered with the headers the whole stack produced on the miss.
+    "kurultai.core.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kurultai.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,9 +151,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is shared by every worker and server — throttling, one-time codes, anything that must hold
 # across processes: Redis when configured, else a table of the database (created by `migrate`).
-# "pages" holds whole public pages, keyed by the content version read from the database, so it may be
-# per process: Redis when configured (shared, and still there while the database restarts), else each
-# worker's memory.
+# "pages" holds whole public pages and page fragments, keyed by content versions (kurultai.core.cacheversions:
+# rows in the database, or Redis counters when Redis is configured), so it may be per process: Redis when
+# configured (shared, and still there while the database restarts), else each worker's memory.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -163,6 +171,8 @@ if env("KURULTAI_REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("KURULTAI_REDIS_URL"),
         "KEY_PREFIX": env("KURULTAI_CACHE_PREFIX", "kurultai"),
+        # A Redis that does not answer must not hang requests: fail fast, the page is then rendered.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "health_check_interval": 30},
     }
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
 
@@ -319,7 +329,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("KURULTAI_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # fontTools logs every glyph of the fonts it embeds in PDFs at INFO.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 LOGIN_URL = "account_login"
@@ -342,6 +353,15 @@ TELEGRAM_CHANNELS = dict(
     item.split("=", 1) for item in env_list("KURULTAI_TELEGRAM_CHANNELS") if "=" in item
 )
 TELEGRAM_WEBHOOK_SECRET = env("KURULTAI_TELEGRAM_WEBHOOK_SECRET")
+
+# --- Dialogue ----------------------------------------------------------------------------------
+# Per-person posting limits (contributions, comments, reports): at most this many per window, in seconds.
+KURULTAI_POSTING_LIMIT = int(env("KURULTAI_POSTING_LIMIT", "10"))
+KURULTAI_POSTING_WINDOW = int(env("KURULTAI_POSTING_WINDOW", "600"))
+
+# --- Knowledge hub (OAI-PMH) -------------------------------------------------------------------
+# Records per OAI-PMH ListRecords/ListIdentifiers answer; the rest follows with resumption tokens.
+KURULTAI_OAI_PAGE_SIZE = int(env("KURULTAI_OAI_PAGE_SIZE", "100"))
 
 # --- Donor projects (IATI) ---------------------------------------------------------------------
 # Addresses imported once a day by the worker, e.g. an IATI Datastore query; comma-separated.

@@ -70,7 +70,7 @@ def rec_countries(hit):
 
 
 def test_index_follows_changes_and_deletions(demo):
-    org = Organisation.objects.get(slug="pamir-youth")
+    org = Organisation.objects.create(slug="ranger-club", name={"en": "Ranger club"})
     org.description = {"en": "Snow leopard monitoring with rangers."}
     org.save()
     assert [h.object_id for h in search.search("leopard")] == [org.pk]

@@ -192,7 +192,7 @@ def test_recommendation_page_query_budget_with_follow_up(client, demo):
 def test_demo_entries_are_marked(demo):
     assert Response.objects.filter(is_demo=False).count() == 0
     assert Assessment.objects.get().is_demo
-    assert ResponsibleActor.objects.count() == 2
+    assert ResponsibleActor.objects.filter(trackable__kind="recommendation").count() == 2
 
 
 def test_bulk_csv_checks_every_line_and_writes_all_or_nothing(client, demo):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kurultai.followup.models import ProgressUpdate
+from kurultai.followup.models import Assessment, ProgressUpdate, Response
 from kurultai.forums.models import Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +35,18 @@ def test_atom_feed_all_and_filtered(client, demo):
     feed = client.get("/en/follow-up/feed/")
     assert feed["Content-Type"].startswith("application/atom+xml")
     body = feed.content.decode()
-    assert body.count("<entry>") == 6 and "2021-S2-R2" in body
+    assert "2021-S2-R2" in body
+    recommendation_entries = (
+        Response.objects.filter(recommendation__isnull=False, organisation__isnull=False).count()
+        + ProgressUpdate.objects.filter(recommendation__isnull=False).count()
+        + Assessment.objects.filter(recommendation__isnull=False).count()
+    )
+    only = client.get("/en/follow-up/feed/?kind=recommendation").content.decode()
+    assert only.count("<entry>") == recommendation_entries
+    assert body.count("<entry>") > recommendation_entries  # actions and positions too
+    assert client.get("/en/follow-up/feed/?kind=nothing").status_code == 404
     assert client.get("/en/follow-up/feed/?theme=biodiversity").content.decode().count("<entry>") == 0
-    assert client.get("/en/follow-up/feed/?forum=2021-almaty&country=KZ").content.decode().count("<entry>") == 6
+    assert client.get("/en/follow-up/feed/?forum=2021-almaty&country=KZ").content.decode().count("<entry>") == 7
 
 
 def test_api_list_filters_and_detail(client, demo):

@@ -32,3 +32,16 @@ api.add_router("/", forums_router)
 api.add_router("/", followup_router)
 api.add_router("/", organisations_router)
 api.add_router("/", transparency_router)
+
+
+def _module_routers() -> None:
+    """Mount the ``router`` of every later module's ``api.py`` (modules above the API in the dependency order)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    for name in ("participation", "workinggroups", "dialogue", "knowledge", "library", "learning", "certificates"):
+        if find_spec(f"kurultai.{name}.api") is not None:
+            api.add_router("/", import_module(f"kurultai.{name}.api").router)
+
+
+_module_routers()

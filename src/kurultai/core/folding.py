@@ -8,6 +8,7 @@ not a correct transliteration.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 APOSTROPHES = set("'`´ʻʼ‘’ʹʽ′")
@@ -68,6 +69,7 @@ LATIN = {"ş": "sh", "ç": "ch", "ž": "j", "ğ": "g", "ı": "i", "ß": "ss", "�
 DIGRAPHS = {"kh": "x", "zh": "j"}
 
 
+@functools.cache
 def _fold_char(ch: str) -> str:
     if ch in APOSTROPHES:
         return ""
@@ -102,8 +104,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def fold(text: str) -> str:
-    """Lower-case, script- and apostrophe-independent form of a text."""
-    return fold_with_map(text or "")[0]
+    """Lower-case, script- and apostrophe-independent form of a text (same result as ``fold_with_map``, faster)."""
+    lowered = (text or "").lower()
+    for pair, replacement in DIGRAPHS.items():
+        lowered = lowered.replace(pair, replacement)
+    return "".join(map(_fold_char, lowered))
 
 
 def tokens(query: str) -> list[str]:

@@ -118,14 +118,15 @@ class SearchDocument(models.Model):
     folded = models.TextField(default="")
     countries = models.CharField(max_length=300, blank=True, help_text="Space-separated country codes.")
     themes = models.CharField(max_length=600, blank=True, help_text="Space-separated theme slugs.")
-    languages = models.CharField(max_length=60, blank=True, help_text="Space-separated content languages.")
+    languages = models.CharField(max_length=120, blank=True, help_text="Space-separated content languages.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The year facet (published, held…).")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search index")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
-        indexes = [models.Index(fields=["kind"], name="search_kind")]
+        indexes = [models.Index(fields=["kind"], name="search_kind"), models.Index(fields=["year"], name="search_year")]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
@@ -184,3 +185,7 @@ class CacheEntry(models.Model):
 
     def __str__(self) -> str:
         return self.cache_key
+
+
+# Moderation reports live in their own module beside the moderation mechanism; loaded with core's models.
+from kurultai.core.moderation_models import ModerationReport  # noqa: E402, F401

@@ -1,70 +1,118 @@
-"""Whole-page cache for anonymous visitors, invalidated by any content change.
+"""Whole-page cache for anonymous visitors, invalidated precisely by the writes that change a page.
 
-Every write to a Kurultai model bumps one counter in the database (inside the same
-transaction, so a rollback un-bumps it). Cached pages are keyed by that counter, so a visitor
-never sees a page older than the last change, on any number of app servers, with one tiny
-query per hit. Only requests without cookies are served from or stored in the cache: signed-in
-people, editors and anyone with a pending message always get a freshly rendered page.
+Each page is stored under the versions of what it shows (:mod:`kurultai.core.cachedeps` says which,
+:mod:`kurultai.core.cacheversions` keeps them): a new progress update bumps its recommendation's and its
+forum's versions and the lists', so those pages render afresh at once, while the directory stays cached;
+sign-ins, audit entries, notifications and deliveries bump nothing. Reading the versions of a page is
+one query (or one Redis round trip) per hit.
 
-Pages live in the "pages" cache (Redis, or each worker's memory), keyed by host, scheme, method, path
-and query. Beside each stored page goes a copy under a key without the version: while the database is
-unreachable (so the version cannot be read) visitors get that latest copy rather than an error.
+Only requests without cookies are served from or stored in the cache: signed-in people, editors and
+anyone with a pending message always get a freshly rendered page. The middleware is placed first, so a
+hit skips every other middleware; the stored response is the one the whole stack produced on the miss
+(security and CSP headers, ``Content-Language``, ``Vary``, compression), kept per encoding the client
+accepts, and sent back as it was.
+
+Pages live in the "pages" cache (Redis, or each worker's memory), keyed by host, scheme, method, path,
+query and accepted encoding. Beside each stored page goes a copy under a key without the versions: while
+the database is unreachable (so the versions cannot be read) visitors get that latest copy rather than
+an error.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import F
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
-from kurultai.core.models import SiteVersion
+from kurultai.core import cachedeps, cacheversions
+from kurultai.core.cacheversions import on_model_change  # noqa: F401 - connected in CoreConfig.ready
 from kurultai.core.outage import DATABASE_DOWN
 
+logger = logging.getLogger(__name__)
 TIMEOUT = 60 * 60
 # The latest copy of a page, served while the database is unreachable.
 LATEST_TIMEOUT = 24 * 60 * 60
 ALIAS = "pages"
+# Headers the server sets itself (or that a hit sets afresh).
+_NOT_STORED = frozenset({"content-length", "x-page-cache", "set-cookie"})
 
 
 def current_version() -> int:
-    """The content version pages are cached under."""
-    return SiteVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    """The whole-site version: changes with every write that shows on some public page."""
+    name = cacheversions.group_key(cachedeps.GROUPS[0].name)
+    return cacheversions.read([name])[name]
 
 
 def bump_version(**_kwargs: Any) -> None:
-    """Mark all cached pages as out of date."""
-    if not SiteVersion.objects.filter(pk=1).update(number=F("number") + 1):
-        SiteVersion.objects.update_or_create(pk=1, defaults={"number": 1})
+    """Mark all cached pages as out of date (after writes that send no signals, e.g. bulk imports)."""
+    cacheversions.bump_everything()
 
 
-def on_model_change(sender: type, **kwargs: Any) -> None:
-    """Signal receiver: any saved, deleted or re-linked Kurultai record changes the version."""
-    meta = getattr(sender, "_meta", None)
-    if meta is None or sender is SiteVersion or not sender.__module__.startswith("kurultai."):
-        return
-    if not getattr(sender, "shown_on_public_pages", True):  # e.g. notifications, deliveries, audit entries
-        return
-    if kwargs.get("raw"):
-        return
-    bump_version()
+def _language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
-    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return request.path.startswith(prefixes)
+    return request.path.startswith(_language_prefixes())
 
 
 def _page_id(request: HttpRequest) -> str:
-    """What tells two pages apart: host and scheme (absolute links differ), method, path and query."""
-    raw = "\n".join((request.scheme, request.get_host(), request.method or "", request.get_full_path()))
+    """What tells two pages apart: host and scheme (absolute links differ), method, path, query, encoding."""
+    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else ""
+    raw = "\n".join((request.scheme, request.get_host(), request.method or "", request.get_full_path(), encoding))
     return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+_ROUTES: OrderedDict[str, tuple[str | None, dict]] = OrderedDict()
+_ROUTES_MAX = 4096
+
+try:  # a shared cache (Redis) that does not answer: pages are then rendered, not served from it
+    from redis.exceptions import RedisError as CACHE_DOWN
+except ImportError:  # pragma: no cover - redis is a dependency
+    CACHE_DOWN = OSError
+
+
+@receiver(setting_changed)
+def _forget_routes(setting: str, **_kwargs: Any) -> None:
+    if setting in ("ROOT_URLCONF", "LANGUAGES"):
+        _ROUTES.clear()
+
+
+def _route(path: str) -> tuple[str | None, dict]:
+    """URL name and arguments of ``path`` (remembered per process: resolving costs more than a hit)."""
+    found = _ROUTES.get(path)
+    if found is None:
+        language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+        try:
+            with translation.override(language):
+                match = resolve(path)
+            found = (match.view_name, {k: str(v) for k, v in match.kwargs.items()})
+        except Resolver404:
+            found = (None, {})
+        _ROUTES[path] = found
+        if len(_ROUTES) > _ROUTES_MAX:
+            _ROUTES.popitem(last=False)
+    return found
+
+
+def version_key(request: HttpRequest) -> str:
+    """The versions the page at ``request`` is cached under, as one short string."""
+    url_name, kwargs = _route(request.path_info)
+    names = cachedeps.version_names(url_name, kwargs)
+    versions = cacheversions.read(names)
+    return ".".join(str(versions[name]) for name in names) + f"@{hashlib.sha256(repr(names).encode()).hexdigest()[:8]}"
 
 
 def page_cache():
@@ -77,12 +125,25 @@ def _respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> Ht
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
+    response.headers["Content-Length"] = str(len(content))
     response.headers["X-Page-Cache"] = state
     return response
 
 
+def _storable(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-store" not in cache_control
+        and "private" not in cache_control
+    )
+
+
 class PageCacheMiddleware:
-    """Serve and store anonymous public pages (see module docstring)."""
+    """Serve and store anonymous public pages (see module docstring). Belongs first in MIDDLEWARE."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -90,31 +151,34 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
+        with cacheversions.remembered():
+            return self._cached(request)
+
+    def _cached(self, request: HttpRequest) -> HttpResponse:
         cache = page_cache()
         page = _page_id(request)
         latest_key = f"kurultai:page-latest:{page}"
         try:
-            key = f"kurultai:page:{current_version()}:{page}"
+            key = f"kurultai:page:{version_key(request)}:{page}"
+            cached = cache.get(key)
         except DATABASE_DOWN:
             latest = cache.get(latest_key)
             if latest is None:
                 raise
             return _respond(latest, "stale")
-        cached = cache.get(key)
+        except CACHE_DOWN:
+            logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             return _respond(cached, "hit")
         response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and response.get("Content-Type", "").startswith("text/html")
-            and "no-store" not in response.get("Cache-Control", "")
-            and "private" not in response.get("Cache-Control", "")
-        ):
-            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "vary")]
+        if _storable(response):
+            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
             entry = (response.status_code, headers, response.content)
-            cache.set(key, entry, TIMEOUT)
-            cache.set(latest_key, entry, LATEST_TIMEOUT)
+            try:
+                cache.set_many({key: entry, latest_key: entry}, TIMEOUT)
+                cache.touch(latest_key, LATEST_TIMEOUT)
+            except CACHE_DOWN:
+                logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
             response.headers["X-Page-Cache"] = "miss"
         return response

@@ -50,6 +50,9 @@ class Entry:
     themes: Iterable[str] = ()
     public: bool = True
     sdgs: Iterable[int] = ()
+    # The languages the record is in (a publication in Russian and Kazakh); by default those its texts are written in.
+    languages: Iterable[str] | None = None
+    year: int | None = None  # the year a reader would file it under (published, held, adopted), for the year facet
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Registration:
     describe: Callable[[Any], Entry]
     label: str
     queryset: Callable[[], models.QuerySet]
+    weight: float = 1.0
 
 
 REGISTRY: dict[str, Registration] = {}
@@ -78,6 +82,8 @@ class Hit:
     snippet: SafeString
     score: float = 0.0
     extra: dict = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    year: int | None = None
 
 
 def register(
@@ -87,9 +93,15 @@ def register(
     label: str,
     queryset: Callable[[], models.QuerySet] | None = None,
     watch: Iterable[Any] = (),
+    weight: float = 1.0,
 ) -> None:
-    """Make a model searchable; ``watch`` lists M2M ``through`` models whose changes re-index it."""
-    REGISTRY[kind] = Registration(kind, model, describe, label, queryset or model._default_manager.all)
+    """Make a model searchable; ``watch`` lists M2M ``through`` models whose changes re-index it.
+
+    ``weight`` scales the text score of this kind: records that are parts of others (a contribution, a progress
+    update) or numerous imports (donor projects) weigh less, so they do not push the records they belong to
+    out of the first results.
+    """
+    REGISTRY[kind] = Registration(kind, model, describe, label, queryset or model._default_manager.all, weight)
 
     def on_save(sender: type, instance: models.Model, raw: bool = False, **_kw: Any) -> None:
         if not raw and not _defer(kind, instance.pk):
@@ -174,10 +186,29 @@ def index(kind: str, obj: models.Model) -> None:
             "folded": _folded(entry),
             "countries": " ".join(sorted(entry.countries)),
             "themes": " ".join(sorted(entry.themes)),
-            "languages": " ".join(sorted(set(title) | set(body))),
+            "languages": " ".join(_languages(entry)),
+            "year": entry.year if entry.year and 0 < entry.year < 10000 else None,
         },
     )
     _write_engine_row(doc.pk, _row(entry))
+
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
+
+
+def _languages(entry: Entry) -> list[str]:
+    """The record's languages (well-formed codes only, as many as the column holds)."""
+    given = entry.languages if entry.languages is not None else ()
+    found = sorted({code.lower() for code in given if isinstance(code, str) and LANGUAGE_CODE.match(code.lower())})
+    if not found:
+        found = sorted(set(entry.title) | set(entry.body))
+    kept, length = [], 0
+    for code in found:
+        length += len(code) + 1
+        if length > 121:
+            break
+        kept.append(code)
+    return kept
 
 
 def _write_engine_row(pk: int, row: Row) -> None:
@@ -267,6 +298,17 @@ def _defer(kind: str, pk: Any) -> bool:
         return False
     changes.setdefault(kind, set()).add(pk)
     return True
+
+
+@contextmanager
+def suspended() -> Iterator[None]:
+    """Skip per-record indexing inside this block: for loaders that call :func:`rebuild` right after."""
+    previous = getattr(_pending, "changes", None)
+    _pending.changes = {}
+    try:
+        yield
+    finally:
+        _pending.changes = previous
 
 
 @contextmanager
@@ -451,9 +493,10 @@ def search(
     countries: Iterable[str] = (),
     themes: Iterable[str] = (),
     language: str | None = None,
+    year: int | None = None,
     limit: int = 200,
 ) -> list[Hit]:
-    """Ranked, highlighted hits for a query, optionally restricted by kind, country, theme and language."""
+    """Ranked, highlighted hits for a query, optionally restricted by kind, country, theme, language and year."""
     from kurultai.core.models import SearchDocument
 
     clauses = plan(query)
@@ -467,7 +510,9 @@ def search(
     for slug in themes:
         candidates = candidates.filter(themes__regex=rf"(^| ){slug}( |$)")
     if language:
-        candidates = candidates.filter(languages__regex=rf"(^| ){language}( |$)")
+        candidates = candidates.filter(languages__regex=rf"(^| ){re.escape(language)}( |$)")
+    if year:
+        candidates = candidates.filter(year=year)
     ranked = _engine_ids(clauses, candidates, limit)
     docs = SearchDocument.objects.in_bulk([pk for pk, _score in ranked])
     words_to_mark = _highlights(clauses)
@@ -489,10 +534,44 @@ def search(
                 url=doc.url,
                 title=title,
                 snippet=snippet(plain(str(body) or str(title)), words_to_mark),
-                score=score,
+                score=score * (registration.weight if registration else 1.0),
+                languages=tuple(doc.languages.split()),
+                year=doc.year,
             )
         )
+    hits.sort(key=lambda hit: -hit.score)  # stable: equal scores keep the engine's order
     return hits
+
+
+@dataclass
+class Facet:
+    """One value of a facet with how many hits have it."""
+
+    value: str
+    label: str
+    count: int
+
+
+def facets(hits: Iterable[Hit]) -> dict[str, list[Facet]]:
+    """Counts of the hits by type, language and year (no queries: the hits carry them), most frequent first."""
+    from django.conf import settings
+
+    names = dict(settings.LANGUAGES)
+    kinds: dict[str, list] = {}
+    languages: dict[str, int] = {}
+    years: dict[int, int] = {}
+    for hit in hits:
+        kinds.setdefault(hit.kind, [hit.label, 0])[1] += 1
+        for code in hit.languages:
+            if code in names:
+                languages[code] = languages.get(code, 0) + 1
+        if hit.year:
+            years[hit.year] = years.get(hit.year, 0) + 1
+    return {
+        "kind": [Facet(k, str(label), n) for k, (label, n) in sorted(kinds.items(), key=lambda i: (-i[1][1], i[0]))],
+        "language": [Facet(c, str(names[c]), n) for c, n in sorted(languages.items(), key=lambda i: (-i[1], i[0]))],
+        "year": [Facet(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+    }
 
 
 def matching_ids(query: str, kind: str, limit: int = 10000) -> list[int]:

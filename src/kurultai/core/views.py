@@ -24,6 +24,7 @@ class SearchForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any language")), *settings.LANGUAGES], widget=FastSelect
     )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1000, max_value=9999)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -33,9 +34,10 @@ class SearchForm(forms.Form):
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """Ranked results across forums, recommendations, organisations and partner requests."""
+    """Ranked results across every registered kind, with facet counts (type, language, year) of the matches."""
     form = SearchForm(request.GET or None)
     hits: list[engine.Hit] = []
+    facets: dict[str, list[engine.Facet]] = {}
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
         hits = engine.search(
@@ -44,14 +46,42 @@ def search(request: HttpRequest) -> HttpResponse:
             countries=[data["country"].code] if data["country"] else (),
             themes=[data["theme"].slug] if data["theme"] else (),
             language=data["language"] or None,
+            year=data["year"],
         )
+        facets = _facet_links(request, engine.facets(hits))
     page = Paginator(hits, 20).get_page(request.GET.get("page"))
     page.object_list = engine.decorate(page.object_list)
     return render(
         request,
         "core/search.html",
-        {"form": form, "page": page, "nav": "search", "searched": bool(form.is_bound and form.data.get("q"))},
+        {
+            "form": form,
+            "page": page,
+            "nav": "search",
+            "searched": bool(form.is_bound and form.data.get("q")),
+            "facets": facets,
+        },
     )
+
+
+FACET_LABELS = {"kind": _("Type"), "language": _("Language"), "year": _("Year")}
+
+
+def _facet_links(request: HttpRequest, found: dict[str, list[engine.Facet]]) -> list[dict]:
+    """Each facet with its values as links that narrow the search (a facet already chosen is not offered)."""
+    groups = []
+    for name, values in found.items():
+        if not values or request.GET.get(name):
+            continue
+        links = []
+        for facet in values[:12]:
+            query = request.GET.copy()
+            query[name] = facet.value
+            query.pop("page", None)
+            links.append({"facet": facet, "query": query.urlencode()})
+        if links:
+            groups.append({"name": name, "label": FACET_LABELS[name], "links": links})
+    return groups
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

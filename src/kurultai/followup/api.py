@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
+from ninja.errors import ValidationError
 
 from kurultai.api.common import ERRORS, MAX_ID, MetaOut, Paging, absolute, license_meta, page
-from kurultai.followup import opendata
+from kurultai.followup import kinds, opendata
+from kurultai.followup.feeds import attach_subjects, public_records
 from kurultai.followup.models import ImplementationStatus, ProgressUpdate
 from kurultai.followup.tracking import track
 from kurultai.forums.models import Recommendation
@@ -149,9 +152,12 @@ def get_recommendation(request, recommendation_id: int = Path(..., ge=1, le=MAX_
 
 class ProgressUpdateOut(Schema):
     id: int
-    recommendation: int
-    reference: str
-    recommendation_url: str
+    kind: str = Field(description="What is followed up: recommendation, action, position")
+    subject_title: str = Field(description="Reference or title of the followed-up subject")
+    subject_url: str = Field(description="Absolute link to the followed-up subject's page")
+    recommendation: int | None = Field(description="The recommendation's id (recommendations only)")
+    reference: str | None = Field(description="The recommendation's reference (recommendations only)")
+    recommendation_url: str | None
     status: str = Field(description="Implementation status (DESIGN §4 codes)")
     date: str
     reporter: str = Field(description="actor, cso or secretariat")
@@ -176,16 +182,18 @@ class UpdatePage(Schema):
 
 
 class UpdateFilters(Paging):
-    forum: str | None = Field(None, description="Forum slug")
+    kind: str | None = Field(None, max_length=30, description="recommendation, action or position")
+    forum: str | None = Field(None, description="Forum slug (recommendations only)")
     recommendation: int | None = Field(None, ge=1, le=MAX_ID, description="Recommendation id")
     organisation: str | None = Field(None, description="Organisation slug")
     status: Status | None = Field(None, description="Implementation status")
 
 
-def _updates():
+def _updates(kind: str = ""):
+    """Updates of every public subject (or of one kind), newest first."""
     return (
-        ProgressUpdate.objects.filter(recommendation__forum__is_published=True)
-        .select_related("recommendation__forum", "recommendation__session", "organisation")
+        public_records(ProgressUpdate, kind)
+        .select_related("trackable", "recommendation__forum", "recommendation__session", "organisation")
         .prefetch_related("evidence")
         .order_by("-reported_on", "-id")
     )
@@ -193,11 +201,15 @@ def _updates():
 
 def _update(update: ProgressUpdate) -> dict:
     rec = update.recommendation
+    trackable = update.trackable
     return {
         "id": update.pk,
-        "recommendation": rec.pk,
-        "reference": rec.reference,
-        "recommendation_url": absolute(rec.get_absolute_url()),
+        "kind": trackable.kind,
+        "subject_title": trackable.title,
+        "subject_url": absolute(trackable.get_absolute_url()),
+        "recommendation": rec.pk if rec is not None else None,
+        "reference": rec.reference if rec is not None else None,
+        "recommendation_url": absolute(rec.get_absolute_url()) if rec is not None else None,
         "status": update.status,
         "date": update.reported_on.isoformat(),
         "reporter": update.reporter,
@@ -210,12 +222,19 @@ def _update(update: ProgressUpdate) -> dict:
     }
 
 
-@router.get(
-    "/updates", response={200: UpdatePage, 422: ERRORS[422]}, summary="List progress updates", tags=["updates"]
-)
+def _updates_page(updates: list[ProgressUpdate]) -> list[dict]:
+    return [_update(update) for update in attach_subjects(updates)]
+
+
+@router.get("/updates", response={200: UpdatePage, 422: ERRORS[422]}, summary="List progress updates", tags=["updates"])
 def list_updates(request, filters: Query[UpdateFilters]) -> dict:
-    """The timeline of every published recommendation, newest first."""
-    queryset = _updates()
+    """The timeline of every public recommendation, action and position, newest first."""
+    if filters.kind and filters.kind not in {spec.key for spec in kinds.all_kinds()}:
+        known = ", ".join(spec.key for spec in kinds.all_kinds())
+        raise ValidationError(
+            [{"loc": ["query", "kind"], "msg": f"Unknown kind; one of: {known}", "type": "value_error"}]
+        )
+    queryset = _updates(filters.kind or "")
     if filters.forum:
         queryset = queryset.filter(recommendation__forum__slug=filters.forum)
     if filters.recommendation:
@@ -224,7 +243,9 @@ def list_updates(request, filters: Query[UpdateFilters]) -> dict:
         queryset = queryset.filter(organisation__slug=filters.organisation)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
-    return page(queryset, filters, _update)
+    result = page(queryset, filters, lambda update: update)
+    result["results"] = _updates_page(result["results"])
+    return result
 
 
 @router.get(
@@ -234,5 +255,8 @@ def list_updates(request, filters: Query[UpdateFilters]) -> dict:
     tags=["updates"],
 )
 def get_update(request, update_id: int = Path(..., ge=1, le=MAX_ID)) -> dict:
-    """A progress update with its evidence links."""
-    return {**_update(get_object_or_404(_updates(), pk=update_id)), "meta": license_meta()}
+    """A progress update of any public subject, with its evidence links."""
+    found = _updates_page([get_object_or_404(_updates(), pk=update_id)])
+    if not found:
+        raise Http404
+    return {**found[0], "meta": license_meta()}

@@ -8,6 +8,10 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self) -> None:
+        from kurultai.followup import recommendations
+
+        recommendations.register_kind()
+
         from kurultai.followup.views import panel
         from kurultai.forums.panels import register_recommendation_panel
 

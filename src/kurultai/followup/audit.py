@@ -12,5 +12,6 @@ class FollowupAction(models.TextChoices):
     UPDATE_POSTED = "followup.update", _("Progress update posted")
     ASSESSMENT_POSTED = "followup.assessment", _("Assessment posted")
     ACTOR_SET = "followup.actor", _("Responsible actor set")
+    ACTOR_REMOVED = "followup.actor_removed", _("Responsible actor removed")
     RECURRENCE_DECIDED = "followup.recurrence", _("Recurrence confirmed or rejected")
     RECURRENCES_SUGGESTED = "followup.recurrence_suggestions", _("Recurrences suggested")

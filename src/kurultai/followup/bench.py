@@ -7,7 +7,7 @@ import random
 
 from django.db import transaction
 
-from kurultai.followup.models import ImplementationStatus, ProgressUpdate, Response
+from kurultai.followup.models import ImplementationStatus, ProgressUpdate, Response, trackable_of
 from kurultai.forums.models import Addressee, Recommendation
 
 
@@ -17,11 +17,14 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
     recs = list(Recommendation.objects.filter(forum__slug__startswith="bench-").select_related("forum"))
     if not recs:
         return {}
+    # bulk_create skips save(), which links a record to its subject's trackable: link them here.
+    trackables = {rec.pk: trackable_of(rec, create=True) for rec in recs}
     addressees = list(Addressee.objects.all())
     statuses = ImplementationStatus.values
     updates = [
         ProgressUpdate(
             recommendation=rec,
+            trackable=trackables[rec.pk],
             status=rng.choice(statuses),
             reporter="actor",
             is_demo=True,
@@ -36,6 +39,7 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
         [
             Response(
                 recommendation=rec,
+                trackable=trackables[rec.pk],
                 addressee=rng.choice(addressees),
                 status="accepted",
                 is_demo=True,

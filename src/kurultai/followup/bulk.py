@@ -119,8 +119,10 @@ def parse(data: bytes) -> BulkResult:
             organisation = Organisation.objects.filter(slug=row["organisation"]).first()
             if organisation is None:
                 problems.append(_("unknown organisation “%(slug)s”") % {"slug": row["organisation"]})
-        if reporter == ProgressUpdate.Reporter.ACTOR and rec is not None and (
-            organisation is None or not rec.responsible_actors.filter(organisation=organisation).exists()
+        if (
+            reporter == ProgressUpdate.Reporter.ACTOR
+            and rec is not None
+            and (organisation is None or not rec.responsible_actors.filter(organisation=organisation).exists())
         ):
             problems.append(_("reporter “actor” needs a responsible organisation in the organisation column"))
         if row.get("evidence_url"):

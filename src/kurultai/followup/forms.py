@@ -53,10 +53,10 @@ class ResponseForm(SafeChoicesMixin, TextLanguageMixin, forms.Form):
     )
 
     def __init__(self, recommendation: Any, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        from kurultai.followup.services import responding_organisations
+        from kurultai.followup.services import addressees_of, responding_organisations
 
         super().__init__(*args, **kwargs)
-        addressees = recommendation.addressees.all()
+        addressees = addressees_of(recommendation)
         if addressees:
             self.fields["addressee"].queryset = addressees
         if user is not None:

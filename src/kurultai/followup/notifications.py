@@ -23,8 +23,21 @@ from kurultai.notifications.registry import (
 )
 
 
-def topics_of(rec: Recommendation) -> dict[str, list[Any]]:
-    """Everything a recommendation is about: who follows any of these hears of it."""
+def topics_of(target: Any) -> dict[str, list[Any]]:
+    """Everything a tracked subject is about: who follows any of these hears of it."""
+    from kurultai.followup.models import Trackable
+
+    if isinstance(target, Trackable):
+        if target.kind != "recommendation":
+            spec = target.kind_spec
+            extra = spec.topics(target.subject) if spec.topics is not None else {}
+            return {"stream": ["followup"], **extra}
+        target = target.subject
+    return recommendation_topics(target)
+
+
+def recommendation_topics(rec: Recommendation) -> dict[str, list[Any]]:
+    """Everything a recommendation is about."""
     return {
         "stream": ["followup"],
         "recommendation": [rec.pk],
@@ -42,18 +55,19 @@ def _target(event: Event) -> Any:
 
 def _render(template: str, event: Event) -> Message:
     item = _target(event)
-    rec = getattr(item, "recommendation", None)
-    if rec is None:
+    trackable = getattr(item, "trackable", None) if item is not None else None
+    subject = trackable.subject if trackable is not None else None
+    if subject is None:
         return Message(title=_("A recommendation you follow has news"))
-    params = {"reference": rec.reference}
+    params = {"reference": subject.reference if trackable.kind == "recommendation" else trackable.title}
     if hasattr(item, "addressee"):
         params["addressee"] = str(item.addressee) if item.addressee_id else ""
     if hasattr(item, "organisation"):
         params["organisation"] = str(item.organisation) if getattr(item, "organisation_id", None) else ""
     params["status"] = str(item.get_status_display())
     title = str(template) % params
-    text = plain_excerpt(str(item.text) or str(rec.text))
-    return Message(title=title, text=text, path=rec.get_absolute_url())
+    text = plain_excerpt(str(item.text) or str(getattr(subject, "text", "")))
+    return Message(title=title, text=text, path=trackable.get_absolute_url())
 
 
 def _addressees() -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ def _about(recommendation: Recommendation, texts: dict, who: str) -> dict:
 
 def _entry(item: Response | ProgressUpdate | Assessment, who: str, status: str) -> Entry:
     rec = item.recommendation
+    if rec is None:
+        return _other_entry(item, who, status)
     return Entry(
         title=_about(rec, item.text.texts(), who),
         body={code: f"{status}. {text}" for code, text in item.text.texts().items()} or {"en": status},
@@ -21,6 +23,24 @@ def _entry(item: Response | ProgressUpdate | Assessment, who: str, status: str) 
         countries=[c.code for c in rec.countries.all()],
         themes=[t.slug for t in rec.themes.all()],
         public=rec.forum.is_published,
+    )
+
+
+def _other_entry(item: Response | ProgressUpdate | Assessment, who: str, status: str) -> Entry:
+    """Follow-up of any other kind of trackable: public when its subject is."""
+    trackable = item.trackable
+    spec = trackable.kind_spec
+    subject = trackable.subject
+    public = subject is not None and spec.visible(spec.model._default_manager.filter(pk=subject.pk)).exists()
+    countries = getattr(subject, "countries", None)
+    return Entry(
+        title={code: f"{who} · {trackable.title}" for code in item.text.texts() or {"en": ""}},
+        body={code: f"{status}. {text}" for code, text in item.text.texts().items()} or {"en": status},
+        url=f"{trackable.get_absolute_url()}#follow-up" if subject is not None else "",
+        original_language=item.original_language,
+        countries=[c.code for c in countries.all()] if countries is not None else [],
+        themes=[],
+        public=public,
     )
 
 
@@ -49,6 +69,7 @@ def connect() -> None:
         describe_response,
         _("Response"),
         queryset=lambda: Response.objects.select_related(*RELATED, "organisation", "addressee").prefetch_related(*TAGS),
+        weight=0.5,
     )
     register(
         "progress_update",
@@ -56,6 +77,7 @@ def connect() -> None:
         describe_update,
         _("Progress update"),
         queryset=lambda: ProgressUpdate.objects.select_related(*RELATED, "organisation").prefetch_related(*TAGS),
+        weight=0.5,
     )
     register(
         "assessment",
@@ -63,4 +85,5 @@ def connect() -> None:
         describe_assessment,
         _("Assessment"),
         queryset=lambda: Assessment.objects.select_related(*RELATED, "organisation").prefetch_related(*TAGS),
+        weight=0.5,
     )

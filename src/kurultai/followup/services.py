@@ -1,4 +1,8 @@
-"""State changes of the follow-up: responses, progress updates, assessments, responsible actors."""
+"""State changes of the follow-up: responses, progress updates, assessments, responsible actors.
+
+Every service takes the tracked subject (a recommendation, an action, a position …) or its :class:`Trackable`;
+the subject's kind (``followup.kinds``) says whose response is official and what followers hear of.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ from kurultai.followup.models import (
     Response,
     ResponseStatus,
     ResponsibleActor,
+    Trackable,
+    trackable_of,
 )
 from kurultai.followup.notifications import topics_of
 from kurultai.forums.models import Addressee, Recommendation
@@ -48,9 +54,24 @@ def _attach(entry: dict[str, Any], url: str = "", upload: Any = None, title: str
         )
 
 
-def responding_organisations(actor: Any, recommendation: Recommendation) -> QuerySet[Organisation]:
-    """Organisations whose answer to this recommendation is official and that the actor may speak for."""
-    addressees = recommendation.addressees.all()
+def addressees_of(target: Any) -> QuerySet[Addressee]:
+    """Whose official response a subject expects (a recommendation's own addressees, else its trackable's)."""
+    if isinstance(target, Recommendation):
+        return target.addressees.all()
+    trackable = trackable_of(target)
+    if trackable is None:
+        return Addressee.objects.none()
+    spec = trackable.kind_spec
+    if spec.addressees is not None:
+        return spec.addressees(trackable.subject, trackable)
+    return trackable.addressees.all()
+
+
+def responding_organisations(actor: Any, target: Any) -> QuerySet[Organisation]:
+    """Organisations whose answer to this subject is official and that the actor may speak for."""
+    addressees = addressees_of(target)
+    if not isinstance(target, Recommendation) and not addressees.exists():
+        return Organisation.objects.none()
     queryset = Organisation.objects.filter(
         addressee_roles__in=addressees if addressees.exists() else Addressee.objects.all()
     ).distinct()
@@ -59,15 +80,18 @@ def responding_organisations(actor: Any, recommendation: Recommendation) -> Quer
     return queryset.order_by("slug")
 
 
-def reporting_organisations(actor: Any, recommendation: Recommendation) -> QuerySet[Organisation]:
+def reporting_organisations(actor: Any, target: Any) -> QuerySet[Organisation]:
     """Responsible organisations on whose behalf the actor may report progress."""
-    queryset = Organisation.objects.filter(responsibilities__recommendation=recommendation)
+    trackable = trackable_of(target)
+    if trackable is None:
+        return Organisation.objects.none()
+    queryset = Organisation.objects.filter(responsibilities__trackable=trackable)
     if not is_editor(actor):
         queryset = queryset.filter(memberships__user=actor, memberships__status=Membership.Status.APPROVED)
     return queryset.distinct().order_by("slug")
 
 
-def _check_response(actor: Any, recommendation: Recommendation, addressee: Addressee, organisation: Any) -> None:
+def _check_response(actor: Any, recommendation: Any, addressee: Addressee, organisation: Any) -> None:
     """A response is official only from an organisation linked to the addressee, by its people or an editor."""
     if organisation is None:
         raise ValidationError(_("Choose the organisation that gives this response."), code="organisation")
@@ -79,7 +103,7 @@ def _check_response(actor: Any, recommendation: Recommendation, addressee: Addre
             % {"organisation": organisation, "addressee": addressee},
             code="addressee",
         )
-    addressees = recommendation.addressees.all()
+    addressees = addressees_of(recommendation)
     if addressees.exists() and not addressees.filter(pk=addressee.pk).exists():
         raise ValidationError(_("The recommendation is not addressed to %(addressee)s.") % {"addressee": addressee})
     if not responding_organisations(actor, recommendation).filter(pk=organisation.pk).exists():
@@ -102,14 +126,15 @@ def post_response(
 
     Side effects: an audit entry, notifications to followers after commit.
     """
-    if not actor.has_perm("followup.post_response", recommendation):
+    trackable = trackable_of(recommendation, create=True)
+    if not actor.has_perm("followup.post_response", trackable):
         raise PermissionDenied
     _check_response(actor, recommendation, addressee, organisation)
     if status not in ResponseStatus.values:
         raise ValidationError(_("Unknown response."))
     body, lang = _text(text, text_language)
     response = Response.objects.create(
-        recommendation=recommendation,
+        trackable=trackable,
         addressee=addressee,
         organisation=organisation,
         status=status,
@@ -122,10 +147,10 @@ def post_response(
         actor,
         FollowupAction.RESPONSE_POSTED,
         response,
-        {"recommendation": recommendation.pk, "addressee": addressee.pk, "organisation": organisation.pk},
+        {**_about(trackable), "addressee": addressee.pk, "organisation": organisation.pk},
     )
-    emit("followup.response", response, actor=actor, topics=topics_of(recommendation))
-    logger.info("Response %s posted on recommendation %s", response.pk, recommendation.pk)
+    emit("followup.response", response, actor=actor, topics=topics_of(trackable))
+    logger.info("Response %s posted on %s %s", response.pk, trackable.kind, trackable.object_id)
     return response
 
 
@@ -149,22 +174,23 @@ def post_update(
     Responsible actors report for their organisation; editors may report for the secretariat without one.
     Side effects: an audit entry, notifications to followers after commit.
     """
-    if not actor.has_perm("followup.post_update", recommendation):
+    trackable = trackable_of(recommendation, create=True)
+    if not actor.has_perm("followup.post_update", trackable):
         raise PermissionDenied
     if organisation is not None and not actor.has_perm("followup.report_for_organisation", organisation):
         raise PermissionDenied
     if organisation is None and (reporter == ProgressUpdate.Reporter.ACTOR or not is_editor(actor)):
         raise ValidationError(_("Choose the responsible organisation you report for."), code="organisation")
-    if (
-        reporter == ProgressUpdate.Reporter.ACTOR or not is_editor(actor)
-    ) and not reporting_organisations(actor, recommendation).filter(pk=organisation.pk).exists():
+    if (reporter == ProgressUpdate.Reporter.ACTOR or not is_editor(actor)) and not reporting_organisations(
+        actor, trackable
+    ).filter(pk=organisation.pk).exists():
         raise ValidationError(
-            _("%(organisation)s is not responsible for this recommendation.") % {"organisation": organisation},
+            _("%(organisation)s is not responsible for this.") % {"organisation": organisation},
             code="organisation",
         )
     body, lang = _text(text, text_language)
     update = ProgressUpdate.objects.create(
-        recommendation=recommendation,
+        trackable=trackable,
         status=status,
         text=body,
         original_language=lang,
@@ -179,9 +205,9 @@ def post_update(
         actor,
         FollowupAction.UPDATE_POSTED,
         update,
-        {"recommendation": recommendation.pk, "organisation": organisation.pk if organisation else None},
+        {**_about(trackable), "organisation": organisation.pk if organisation else None},
     )
-    emit("followup.update", update, actor=actor, topics=topics_of(recommendation))
+    emit("followup.update", update, actor=actor, topics=topics_of(trackable))
     return update
 
 
@@ -202,13 +228,14 @@ def post_assessment(
 
     Side effects: an audit entry, notifications to followers after commit.
     """
-    if not actor.has_perm("followup.post_assessment", recommendation):
+    trackable = trackable_of(recommendation, create=True)
+    if not actor.has_perm("followup.post_assessment", trackable):
         raise PermissionDenied
     if not actor.has_perm("followup.assess_for_organisation", organisation):
         raise PermissionDenied
     body, lang = _text(text, text_language)
     assessment = Assessment.objects.create(
-        recommendation=recommendation,
+        trackable=trackable,
         organisation=organisation,
         status=status,
         text=body,
@@ -221,9 +248,9 @@ def post_assessment(
         actor,
         FollowupAction.ASSESSMENT_POSTED,
         assessment,
-        {"recommendation": recommendation.pk, "organisation": organisation.pk},
+        {**_about(trackable), "organisation": organisation.pk},
     )
-    emit("followup.assessment", assessment, actor=actor, topics=topics_of(recommendation))
+    emit("followup.assessment", assessment, actor=actor, topics=topics_of(trackable))
     return assessment
 
 
@@ -235,15 +262,52 @@ def set_responsible_actor(
 
     Side effects: an audit entry.
     """
-    if not actor.has_perm("followup.manage_actors", recommendation):
+    trackable = trackable_of(recommendation, create=True)
+    if not actor.has_perm("followup.manage_actors", trackable):
         raise PermissionDenied
+    return _set_actor(actor, trackable, organisation, role, deadline)
+
+
+def _set_actor(actor: Any, trackable: Trackable, organisation: Any, role: str, deadline: Any) -> ResponsibleActor:
     responsible, _created = ResponsibleActor.objects.update_or_create(
-        recommendation=recommendation, organisation=organisation, defaults={"role": role, "deadline": deadline}
+        trackable=trackable, organisation=organisation, defaults={"role": role, "deadline": deadline}
     )
     record(
         actor,
         FollowupAction.ACTOR_SET,
         responsible,
-        {"recommendation": recommendation.pk, "organisation": organisation.pk, "role": role},
+        {**_about(trackable), "organisation": organisation.pk, "role": role},
     )
     return responsible
+
+
+def sync_responsible_actors(
+    actor: Any, subject: Any, organisations: list[Organisation], *, deadline: Any = None
+) -> Trackable:
+    """Make exactly these organisations the subject's responsible actors (the first leads).
+
+    For owning apps whose own service has already checked that ``actor`` may change the subject (an action's
+    owners are its responsible actors). Side effects: an audit entry per actor set, none for unchanged ones.
+    """
+    trackable = trackable_of(subject, create=True)
+    wanted = {org.pk: org for org in organisations}
+    current = {a.organisation_id: a for a in trackable.responsible_actors.all()}
+    for pk in set(current) - set(wanted):
+        record(actor, FollowupAction.ACTOR_REMOVED, current[pk], {**_about(trackable), "organisation": pk})
+        current[pk].delete()
+    for index, org in enumerate(organisations):
+        role = ResponsibleActor.Role.LEAD if index == 0 else ResponsibleActor.Role.CONTRIBUTING
+        existing = current.get(org.pk)
+        if existing is None or existing.role != role or existing.deadline != deadline:
+            _set_actor(actor, trackable, org, role, deadline)
+    if trackable.deadline != deadline:
+        trackable.deadline = deadline
+        trackable.save(update_fields=["deadline"])
+    return trackable
+
+
+def _about(trackable: Trackable) -> dict[str, Any]:
+    """Audit details naming the tracked subject (recommendations keep their historic key)."""
+    if trackable.kind == "recommendation":
+        return {"recommendation": trackable.object_id}
+    return {"trackable": trackable.pk, "kind": trackable.kind, "object": trackable.object_id}

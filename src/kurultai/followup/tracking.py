@@ -1,9 +1,15 @@
-"""Computed follow-up state of recommendations: official status, CSO view, and the warning flags."""
+"""Computed follow-up state of tracked subjects: official status, CSO view, and the warning flags.
+
+:func:`track` reads a recommendation prefetched by :func:`with_tracking` or a trackable prefetched by
+:func:`trackables_with_tracking`; both have the same related managers (``updates``, ``responses``, ``assessments``,
+``responsible_actors``), so one computation serves every kind.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, Value
@@ -12,7 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.widgets import FastSelect
-from kurultai.followup.models import Assessment, ImplementationStatus, ProgressUpdate, Response, ResponseStatus
+from kurultai.followup import kinds
+from kurultai.followup.models import (
+    Assessment,
+    ImplementationStatus,
+    ProgressUpdate,
+    Response,
+    ResponseStatus,
+    Trackable,
+)
 from kurultai.forums.models import Forum, Recommendation
 
 DUE_SOON_DAYS = 30
@@ -22,9 +36,11 @@ DONE = {ImplementationStatus.IMPLEMENTED, ImplementationStatus.NO_LONGER_RELEVAN
 
 @dataclass
 class Tracking:
-    """Everything a page or the dashboard says about where a recommendation stands."""
+    """Everything a page or the dashboard says about where a tracked subject stands."""
 
-    recommendation: Recommendation
+    recommendation: Recommendation | None
+    subject: Any = None
+    trackable: Trackable | None = None
     status: str = ImplementationStatus.NO_INFORMATION
     last_update: ProgressUpdate | None = None
     deadline: dt.date | None = None
@@ -52,6 +68,21 @@ class Tracking:
     def answered(self) -> bool:
         return not self.unanswered
 
+    @property
+    def title(self) -> str:
+        if self.recommendation is not None:
+            return self.recommendation.reference
+        spec = kinds.for_model(type(self.subject))
+        return spec.title(self.subject) if spec else str(self.subject)
+
+    @property
+    def url(self) -> str:
+        return self.subject.get_absolute_url() if self.subject is not None else ""
+
+    @property
+    def excerpt(self) -> str:
+        return str(getattr(self.subject, "text", "") or "")
+
 
 def known_start(forum: Forum) -> dt.date | None:
     """The forum's first day when it is known to the day; ``None`` for forums dated only by month or year."""
@@ -74,9 +105,8 @@ def _stale(
     return (today - since).days > STALE_DAYS
 
 
-def with_tracking(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """Prefetch what :func:`track` reads, in a fixed number of queries."""
-    return queryset.select_related("forum", "session").prefetch_related(
+def _record_prefetches() -> list[Prefetch]:
+    return [
         Prefetch(
             "updates",
             queryset=ProgressUpdate.objects.select_related("organisation").order_by("-reported_on", "-created_at"),
@@ -91,26 +121,74 @@ def with_tracking(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation
             "assessments",
             queryset=Assessment.objects.select_related("organisation").order_by("-assessed_on", "-created_at"),
         ),
-        "responsible_actors",
+    ]
+
+
+def with_tracking(queryset: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+    """Prefetch what :func:`track` reads, in a fixed number of queries."""
+    return queryset.select_related("forum", "session").prefetch_related(*_record_prefetches(), "responsible_actors")
+
+
+def trackables_with_tracking(queryset: QuerySet[Trackable]) -> QuerySet[Trackable]:
+    """The same for trackables of any kind (subjects are fetched by :func:`attach_subjects`)."""
+    return queryset.prefetch_related(
+        *_record_prefetches(),
+        Prefetch("responsible_actors", queryset=_actors()),
     )
 
 
-def track(rec: Recommendation, today: dt.date | None = None) -> Tracking:
-    """The follow-up state of one (prefetched) recommendation."""
+def _actors() -> QuerySet:
+    from kurultai.followup.models import ResponsibleActor
+
+    return ResponsibleActor.objects.select_related("organisation")
+
+
+def attach_subjects(subjects: list, *, create: bool = False) -> dict[int, Trackable]:
+    """Give same-model subjects their prefetched trackables (``subject.trackable_tracking``), in a fixed number of
+    queries; subjects never tracked get ``None`` (or a new trackable when ``create``)."""
+    if not subjects:
+        return {}
+    from kurultai.followup.models import trackable_of
+
+    found = {t.object_id: t for t in trackables_with_tracking(Trackable.objects.of_subjects(subjects))}
+    for subject in subjects:
+        trackable = found.get(subject.pk)
+        if trackable is None and create:
+            trackable = trackable_of(subject, create=True)
+            found[subject.pk] = trackable
+        if trackable is not None:
+            trackable.subject = subject
+            subject._trackable_cache = trackable
+        subject.tracking = track(trackable) if trackable is not None else Tracking(recommendation=None, subject=subject)
+    return found
+
+
+def track(source: Recommendation | Trackable, today: dt.date | None = None) -> Tracking:
+    """The follow-up state of one (prefetched) recommendation or trackable."""
     today = today or timezone.localdate()
-    updates = list(rec.updates.all())
-    tracking = Tracking(recommendation=rec)
+    updates = list(source.updates.all())
+    if isinstance(source, Trackable):
+        subject = source.subject
+        rec = subject if source.kind == "recommendation" else None
+        tracking = Tracking(recommendation=rec, subject=subject, trackable=source)
+        start = known_start(rec.forum) if rec is not None else source.kind_spec.start(subject)
+    else:
+        rec = source
+        tracking = Tracking(recommendation=rec, subject=rec)
+        start = known_start(rec.forum)
     if updates:
         tracking.last_update = updates[0]
         tracking.status = updates[0].status
-    deadlines = [a.deadline for a in rec.responsible_actors.all() if a.deadline]
+    deadlines = [a.deadline for a in source.responsible_actors.all() if a.deadline]
+    if isinstance(source, Trackable) and source.deadline:
+        deadlines.append(source.deadline)
     tracking.deadline = min(deadlines) if deadlines else None
     done = tracking.status in DONE
     if tracking.deadline and not done:
         tracking.overdue = tracking.deadline < today
         tracking.due_soon = today <= tracking.deadline <= today + dt.timedelta(days=DUE_SOON_DAYS)
     # Only answers given in an organisation's name are official; unattributed entries never count.
-    official = [r for r in rec.responses.all() if r.organisation_id is not None]
+    official = [r for r in source.responses.all() if r.organisation_id is not None]
     latest_per_addressee: dict[int, Response] = {}
     for response in official:
         latest_per_addressee.setdefault(response.addressee_id, response)
@@ -118,7 +196,7 @@ def track(rec: Recommendation, today: dt.date | None = None) -> Tracking:
     real = [r for r in official if r.status != ResponseStatus.AWAITING_RESPONSE]
     first_response = min((r.responded_on for r in real), default=None)
     tracking.stale = not done and _stale(first_response, tracking.deadline, tracking.last_update, today)
-    forum_date = known_start(rec.forum)
+    forum_date = start
     tracking.unanswered = first_response is None
     if first_response is not None:
         if forum_date is not None:
@@ -126,7 +204,7 @@ def track(rec: Recommendation, today: dt.date | None = None) -> Tracking:
     elif forum_date is not None:
         tracking.days_without_response = max(0, (today - forum_date).days)
     per_org: dict[int, Assessment] = {}
-    for assessment in rec.assessments.all():
+    for assessment in source.assessments.all():
         per_org.setdefault(assessment.organisation_id, assessment)
     tracking.cso_views = list(per_org.values())
     return tracking
@@ -194,3 +272,17 @@ def connect() -> None:
     register_recommendation_decorator(decorate_with_status)
     register_recommendation_filter("status", status_filter_field, filter_by_status)
     register_hit_decorator("recommendation", decorate_hits)
+
+
+def trackings_of_kind(key: str) -> list[Tracking]:
+    """Where every public subject of one kind stands, in a fixed number of queries."""
+    spec = kinds.get(key)
+    trackables = list(trackables_with_tracking(Trackable.objects.filter(kind=key)))
+    subjects = spec.subjects([t.object_id for t in trackables])
+    result = []
+    for trackable in trackables:
+        subject = subjects.get(trackable.object_id)
+        if subject is not None:
+            trackable.subject = subject
+            result.append(track(trackable))
+    return result

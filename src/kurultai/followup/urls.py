@@ -13,4 +13,9 @@ urlpatterns = [
     path("follow-up/feed/", UpdatesFeed(), name="feed"),
     re_path(r"^follow-up/recommendations\.(?P<fmt>json|csv|history\.csv)$", views.open_data, name="open_data"),
     re_path(r"^recommendations/(?P<pk>\d+)/(?P<kind>respond|update|assess|actor)/$", views.add, name="add"),
+    re_path(
+        r"^follow-up/(?P<kind_key>[a-z_]{1,30})/(?P<pk>\d{1,18})/(?P<kind>respond|update|assess|actor)/$",
+        views.add_to,
+        name="add_to",
+    ),
 ]

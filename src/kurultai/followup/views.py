@@ -4,43 +4,80 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kurultai.core.forms import SafeChoicesMixin
-from kurultai.followup import recurrence, services
+from kurultai.followup import kinds, recurrence, services
 from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, UpdateForm
-from kurultai.followup.models import ImplementationStatus, RecurrenceLink
-from kurultai.followup.tracking import track, with_tracking
+from kurultai.followup.models import ImplementationStatus, RecurrenceLink, Trackable, trackable_of
+from kurultai.followup.rules import expects_a_response
+from kurultai.followup.tracking import Tracking, track, trackables_with_tracking, trackings_of_kind, with_tracking
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
+from kurultai.notifications.registry import followable_for
+
+
+def panel_context(request: HttpRequest, subject: Any) -> dict[str, Any]:
+    """What ``followup/panel.html`` shows for any tracked subject: status, flags, actors, responses, timeline with
+    evidence, assessments, and the links to add to them that the person may use."""
+    trackable = (
+        trackables_with_tracking(Trackable.objects.of(subject))
+        .prefetch_related("updates__evidence", "assessments__evidence")
+        .first()
+    )
+    user = request.user
+    if trackable is None:
+        tracking = Tracking(recommendation=subject if isinstance(subject, Recommendation) else None, subject=subject)
+        timeline, actors = [], []
+    else:
+        trackable.subject = subject
+        tracking = track(trackable)
+        timeline, actors = list(trackable.updates.all()), list(trackable.responsible_actors.all())
+    target = trackable or subject
+    can = {
+        # Superusers pass every rule; nobody may answer a subject that expects no answer.
+        "respond": expects_a_response(user, target) and user.has_perm("followup.post_response", target),
+        "update": user.has_perm("followup.post_update", target),
+        "assess": user.has_perm("followup.post_assessment", target),
+        "actor": user.has_perm("followup.manage_actors", target),
+    }
+    links = {name: add_url(subject, name) for name, allowed in can.items() if allowed}
+    return {
+        "tracking": tracking,
+        "timeline": timeline,
+        "actors": actors,
+        "links": links,
+        "can_respond": can["respond"],
+        "can_update": can["update"],
+        "can_assess": can["assess"],
+        "can_manage_actors": can["actor"],
+        "follow_obj": subject if followable_for(subject) else None,
+    }
+
+
+def add_url(subject: Any, kind: str) -> str:
+    """The page that adds a response, update, assessment or actor to the subject."""
+    if isinstance(subject, Recommendation):
+        return reverse("followup:add", args=[subject.pk, kind])
+    spec = kinds.for_model(type(subject))
+    return reverse("followup:add_to", args=[spec.key, subject.pk, kind])
 
 
 def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
     """The follow-up section of a recommendation page (registered with the forums app)."""
-    rec = (
-        with_tracking(Recommendation.objects.filter(pk=recommendation.pk))
-        .prefetch_related("updates__evidence", "assessments__evidence", "responsible_actors__organisation")
-        .get()
-    )
-    user = request.user
-    return "followup/panel.html", {
-        "tracking": track(rec),
-        "timeline": list(rec.updates.all()),
-        "actors": list(rec.responsible_actors.all()),
-        "can_respond": user.has_perm("followup.post_response", rec),
-        "can_update": user.has_perm("followup.post_update", rec),
-        "can_assess": user.has_perm("followup.post_assessment", rec),
-        "can_manage_actors": user.has_perm("followup.manage_actors", rec),
-        "earlier": recurrence.history(rec),
-    }
+    context = panel_context(request, recommendation)
+    context["earlier"] = recurrence.history(recommendation)
+    return "followup/panel.html", context
 
 
 FORMS = {
@@ -49,21 +86,44 @@ FORMS = {
     "assess": ("followup.post_assessment", gettext_lazy("Give your organisation's assessment")),
     "actor": ("followup.manage_actors", gettext_lazy("Add a responsible actor")),
 }
+OTHER_TITLES = {"respond": gettext_lazy("Respond")}
 
 
 @login_required
 def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    """One form page per kind of entry; nothing is saved unless everything is valid."""
+    """One form page per kind of entry on a recommendation; nothing is saved unless everything is valid."""
     rec = get_object_or_404(Recommendation.objects.published().select_related("forum", "session"), pk=pk)
+    return _add(request, rec, kind)
+
+
+@login_required
+def add_to(request: HttpRequest, kind_key: str, pk: int, kind: str) -> HttpResponse:
+    """The same forms for a subject of any other registered kind (an action, a position …)."""
+    try:
+        spec = kinds.get(kind_key)
+    except KeyError:
+        raise Http404 from None
+    if spec.key == "recommendation":
+        return redirect("followup:add", pk=pk, kind=kind)
+    subject = get_object_or_404(spec.public(), pk=pk)
+    return _add(request, subject, kind)
+
+
+def _add(request: HttpRequest, subject: Any, kind: str) -> HttpResponse:
     permission, title = FORMS[kind]
-    if not request.user.has_perm(permission, rec):
+    if not isinstance(subject, Recommendation):
+        title = OTHER_TITLES.get(kind, title)
+    target = trackable_of(subject) or subject
+    if not request.user.has_perm(permission, target):
+        raise PermissionDenied
+    if kind == "respond" and not expects_a_response(request.user, target):
         raise PermissionDenied
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form: django_forms.Form
     if kind == "respond":
-        form = ResponseForm(rec, data, user=request.user)
+        form = ResponseForm(target, data, user=request.user)
     elif kind == "update":
-        form = UpdateForm(data, files, recommendation=rec, user=request.user)
+        form = UpdateForm(data, files, recommendation=target, user=request.user)
     elif kind == "actor":
         form = ActorForm(data)
     else:
@@ -72,20 +132,33 @@ def add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         values = dict(form.cleaned_data)
         try:
             if kind == "respond":
-                services.post_response(request.user, rec, **values)
+                services.post_response(request.user, subject, **values)
             elif kind == "update":
-                services.post_update(request.user, rec, **values)
+                services.post_update(request.user, subject, **values)
             elif kind == "actor":
-                services.set_responsible_actor(request.user, rec, **values)
+                services.set_responsible_actor(request.user, subject, **values)
             else:
-                services.post_assessment(request.user, rec, **values)
+                services.post_assessment(request.user, subject, **values)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Thank you. The follow-up of this recommendation is updated."))
-            return redirect(rec)
+            if isinstance(subject, Recommendation):
+                messages.success(request, _("Thank you. The follow-up of this recommendation is updated."))
+            else:
+                messages.success(request, _("Thank you. The follow-up is updated."))
+            return redirect(subject.get_absolute_url())
+    spec = kinds.for_model(type(subject))
     return render(
-        request, "followup/form.html", {"form": form, "recommendation": rec, "title": title, "nav": "followup"}
+        request,
+        "followup/form.html",
+        {
+            "form": form,
+            "recommendation": subject if isinstance(subject, Recommendation) else None,
+            "subject": subject,
+            "subject_title": spec.title(subject),
+            "title": title,
+            "nav": "followup",
+        },
     )
 
 
@@ -113,9 +186,16 @@ def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[d
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where recommendations stand, by forum, theme, country and addressee."""
-    form = RecommendationFilterForm(request.GET or None)
-    recs = form.filter(with_tracking(Recommendation.objects.published()).prefetch_related("addressees"))
-    trackings = [track(rec) for rec in recs]
+    kind = request.GET.get("kind", "")
+    others = {spec.key: spec for spec in kinds.all_kinds() if spec.key != "recommendation"}
+    if kind in others:
+        form = RecommendationFilterForm(None)
+        trackings = trackings_of_kind(kind)
+    else:
+        kind = "recommendation"
+        form = RecommendationFilterForm(request.GET or None)
+        recs = form.filter(with_tracking(Recommendation.objects.published()).prefetch_related("addressees"))
+        trackings = [track(rec) for rec in recs]
     total = len(trackings)
     counts = Counter(t.status for t in trackings)
     peak = max(counts.values(), default=1)
@@ -141,15 +221,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "median_days": round(statistics.median(first_days)) if first_days else None,
         "oldest_unanswered": sorted(
             (t for t in trackings if not t.answered), key=lambda t: -(t.days_without_response or -1)
-        )[
-            :5
-        ],
+        )[:5],
         "stale": [t for t in trackings if t.stale][:10],
         "stale_count": sum(t.stale for t in trackings),
         "overdue": [t for t in trackings if t.overdue],
         "due_soon": [t for t in trackings if t.due_soon],
         "disagreements": [t for t in trackings if t.disagreement],
-        "followables": _followables(request, form),
+        "followables": _followables(request, form) if kind == "recommendation" else [],
+        "kind": kind,
+        "kind_label": (others[kind].label if kind in others else _("Recommendations")),
+        "kind_links": [("recommendation", _("Recommendations"))] + [(k, spec.label) for k, spec in others.items()],
         "nav": "followup",
     }
     return render(request, "followup/dashboard.html", context)
@@ -201,9 +282,7 @@ def _confirm_bulk(request: HttpRequest) -> HttpResponse:
         return redirect("followup:bulk")
     result = bulk.parse(data)
     if result.errors:
-        return render(
-            request, "followup/bulk.html", {"form": BulkForm(), "errors": result.errors, "nav": "followup"}
-        )
+        return render(request, "followup/bulk.html", {"form": BulkForm(), "errors": result.errors, "nav": "followup"})
     if not cache.add(f"kurultai:bulk-confirmed:{token}", True, bulk.PREVIEW_MAX_AGE):
         messages.info(request, _("These updates were already saved."))
         return redirect("followup:dashboard")

@@ -9,7 +9,7 @@ from kurultai.forums import models
 class SessionInline(admin.StackedInline):
     model = models.Session
     extra = 0
-    fields = ["number", "title", "purpose", "starts_at", "ends_at", "room", "online_url"]
+    fields = ["number", "title", "purpose", "starts_at", "ends_at", "room", "format", "track", "online_url"]
     show_change_link = True
 
 
@@ -74,6 +74,9 @@ class SessionAdmin(AuditedModelAdmin):
 class SpeakerAdmin(AuditedModelAdmin):
     list_display = ["__str__"]
     search_fields = ["name"]
+    autocomplete_fields = ["organisation"]
+    # Photos are checked and resized in the organisers' workspace only.
+    exclude = ["photo", "content_type"]
 
 
 @admin.register(models.Addressee)

@@ -22,6 +22,8 @@ class SessionOut(Schema):
     starts_at: str | None
     ends_at: str | None
     room: str
+    track: str = Field(description="Sessions at the same time in different tracks run in parallel")
+    format: str = Field(description="in_person, online or hybrid; empty when not known")
     themes: list[str]
     recommendations: list[int] = Field(description="Ids of its recommendations (see /recommendations/{id})")
 
@@ -32,6 +34,7 @@ class SessionDetail(SessionOut):
 
 class ForumOut(Schema):
     slug: str
+    time_zone: str = Field(description="IANA time zone the programme runs on, e.g. Asia/Bishkek")
     url: str = Field(description="Absolute link to the forum's page")
     series: str
     number: int
@@ -102,6 +105,8 @@ def _session(session: Session) -> dict[str, Any]:
         "starts_at": session.starts_at.isoformat() if session.starts_at else None,
         "ends_at": session.ends_at.isoformat() if session.ends_at else None,
         "room": session.room,
+        "track": session.track,
+        "format": session.format,
         "themes": [t.slug for t in session.themes.all()],
         "recommendations": [r.pk for r in session.recommendations.all()],
     }
@@ -110,6 +115,7 @@ def _session(session: Session) -> dict[str, Any]:
 def _forum(forum: Forum) -> dict[str, Any]:
     return {
         "slug": forum.slug,
+        "time_zone": forum.zone,
         "url": absolute(forum.get_absolute_url()),
         "series": forum.series.slug,
         "number": forum.number,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kurultai.core.calendars import CalendarEvent, country_time_zone, event_uid, register_personal_source
+from kurultai.core.calendars import CalendarEvent, event_uid, register_personal_source
 from kurultai.core.text import markdown_to_text
 from kurultai.forums.models import Forum, Session
 from kurultai.forums.selectors import published_forums
@@ -15,7 +15,7 @@ from kurultai.forums.selectors import published_forums
 
 def forum_time_zone(forum: Forum) -> str:
     """Where the forum takes place decides the clock its sessions are shown in."""
-    return country_time_zone(forum.country.code if forum.country_id else None)
+    return forum.zone
 
 
 def _place(forum: Forum) -> str:
@@ -45,9 +45,10 @@ def session_event(session: Session, forum: Forum) -> CalendarEvent | None:
     if session.starts_at is None:
         return None
     location = "; ".join(p for p in (session.room, _place(forum)) if p)
+    # The online link is never part of a calendar file: those are public and get forwarded.
     parts = [str(session.purpose)]
-    if session.online_url:
-        parts.append(_("Online: %(url)s") % {"url": session.online_url})
+    if session.room:
+        parts.append(_("Room: %(room)s") % {"room": session.room})
     parts.append(str(forum.title))
     return CalendarEvent(
         uid=event_uid(session),
@@ -64,10 +65,10 @@ def session_event(session: Session, forum: Forum) -> CalendarEvent | None:
             session.starts_at,
             session.ends_at,
             session.room,
-            session.online_url,
             forum.title,
             forum.city,
             forum.country_id,
+            forum.time_zone,
         ],
     )
 

@@ -7,11 +7,13 @@ The wording is our own summary of the published outcome documents and press rele
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 from django.db import transaction
 
 from kurultai.core.models import SDG, Country, Theme
+from kurultai.forums.demo_programmes import DEMO_BIO, PROGRAMMES, SPEAKERS
 from kurultai.forums.models import (
     Addressee,
     Appearance,
@@ -916,4 +918,70 @@ def load() -> dict[str, int]:
             Conclusion.objects.update_or_create(
                 forum=forum, position=position, defaults={"text": _bilingual(pair), "original_language": "en"}
             )
+    speakers = _load_speakers()
+    counts["speakers"] = len(speakers)
+    for data in PROGRAMMES:
+        counts["sessions"] += _load_programme(data, series, lookups, speakers)
+        counts["forums"] += 1
     return counts
+
+
+def _load_speakers() -> dict[str, Speaker]:
+    """The invented speakers of the demo programmes, each saying so in their biography."""
+    from kurultai.organisations.models import Organisation
+
+    organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=[v[2] for v in SPEAKERS.values() if v[2]])}
+    found = {}
+    for key, (name, position, organisation_slug, organisation_name) in SPEAKERS.items():
+        speaker = Speaker.objects.filter(name__en=name["en"]).first() or Speaker(original_language="en")
+        speaker.name, speaker.position, speaker.bio = name, position, DEMO_BIO
+        speaker.organisation = organisations.get(organisation_slug or "")
+        speaker.organisation_name = organisation_name if speaker.organisation is None else {}
+        speaker.save()
+        found[key] = speaker
+    return found
+
+
+def _load_programme(data: dict[str, Any], series: ForumSeries, lookups: dict[str, dict], speakers: dict) -> int:
+    """A forum with a timed programme (sessions on the forum's clock, rooms, tracks and speakers' roles)."""
+    fields = {
+        key: data[key]
+        for key in ("number", "title", "theme", "city", "start_date", "end_date", "format", "concept", "time_zone")
+    }
+    fields["country"] = lookups["countries"].get(data["country"])
+    forum, _created = Forum.objects.update_or_create(
+        slug=data["slug"],
+        defaults=fields | {"series": series, "original_language": "en", "is_published": True, "date_precision": "day"},
+    )
+    forum.themes.set([lookups["themes"][slug] for slug in data.get("themes", [])])
+    zone = zoneinfo.ZoneInfo(data["time_zone"])
+    for item in data["programme"]:
+        (day, start), end = item["when"]
+        session, _created = Session.objects.update_or_create(
+            forum=forum,
+            number=item["number"],
+            defaults={
+                "title": item["title"],
+                "purpose": item["purpose"],
+                "starts_at": dt.datetime.combine(day, start, tzinfo=zone),
+                "ends_at": dt.datetime.combine(day, end, tzinfo=zone),
+                "room": item["room"],
+                "format": item["format"],
+                "track": item["track"],
+                "online_url": item.get("online_url", ""),
+                "original_language": "en",
+            },
+        )
+        session.themes.set([lookups["themes"][slug] for slug in item["themes"]])
+        keep = []
+        for position, (key, role) in enumerate(item["roles"], start=1):
+            Appearance.objects.update_or_create(
+                forum=forum,
+                session=session,
+                speaker=speakers[key],
+                defaults={"role": role, "position": position},
+            )
+            keep.append(speakers[key].pk)
+        session.appearances.exclude(speaker__in=keep).delete()
+    forum.sessions.filter(number__gt=len(data["programme"])).delete()
+    return len(data["programme"])

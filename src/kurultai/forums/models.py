@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.models import SDG, Country, Theme
 from kurultai.core.multilingual import TranslatableModel, TranslatedField
+from kurultai.core.uploads import GeneratedName
+
+
+def valid_time_zone(name: str) -> bool:
+    """True for an IANA zone name such as Asia/Bishkek."""
+    if not name or len(name) > 64 or "\x00" in name:
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 class ForumSeries(TranslatableModel):
@@ -66,7 +80,15 @@ class Forum(TranslatableModel):
     organisers = TranslatedField(_("organisers"), multiline=True, blank=True, help_text=_("Markdown."))
     participants_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="forums", verbose_name=_("themes"))
-    is_published = models.BooleanField(_("published"), default=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Session times are entered and shown on this clock, e.g. Asia/Bishkek. Empty: the host country's."),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=True, help_text=_("A draft is seen only by the forum's organisers.")
+    )
 
     objects = ForumQuerySet.as_manager()
 
@@ -92,13 +114,55 @@ class Forum(TranslatableModel):
     def year(self) -> int:
         return self.start_date.year
 
+    @property
+    def zone(self) -> str:
+        """The clock of the forum's programme: its own time zone, else its host country's."""
+        from kurultai.core.calendars import country_time_zone
+
+        if self.time_zone and valid_time_zone(self.time_zone):
+            return self.time_zone
+        return country_time_zone(self.country.code if self.country_id else None)
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
 
 class Speaker(TranslatableModel):
     """A person who speaks at forums, with the position and organisation they spoke for."""
 
     name = TranslatedField(_("name"), max_length=200)
     position = TranslatedField(_("position"), max_length=300, blank=True)
-    organisation_name = TranslatedField(_("organisation"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_speakers",
+        verbose_name=_("organisation in the directory"),
+    )
+    organisation_name = TranslatedField(
+        _("organisation"), max_length=300, blank=True, help_text=_("When the organisation is not in the directory.")
+    )
+    bio = TranslatedField(_("short biography"), multiline=True, max_length=1500, blank=True)
+    photo = models.FileField(_("photo"), upload_to=GeneratedName("forums/speakers"), blank=True)
+    content_type = models.CharField(_("photo type"), max_length=50, blank=True)
+    photo_alt = TranslatedField(
+        _("photo description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+
+    @property
+    def affiliation(self) -> str:
+        """The organisation the speaker stands for: the directory's record, else the free text."""
+        if self.organisation_id:
+            return str(self.organisation)
+        return str(self.organisation_name)
+
+    def get_photo_url(self) -> str:
+        return reverse("forums:speaker_photo", kwargs={"pk": self.pk}) if self.photo else ""
 
     class Meta:
         ordering = ["id"]
@@ -119,14 +183,31 @@ class Session(TranslatableModel):
     starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     room = models.CharField(_("room"), max_length=200, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=Forum.Format.choices, blank=True)
+    track = models.CharField(
+        _("track"),
+        max_length=100,
+        blank=True,
+        help_text=_("Sessions at the same time in different tracks are shown side by side."),
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Never shown publicly: only organisers and online participants.")
+    )
     themes = models.ManyToManyField(Theme, blank=True, related_name="sessions", verbose_name=_("themes"))
 
     class Meta:
         ordering = ["forum", "number"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        constraints = [models.UniqueConstraint(fields=["forum", "number"], name="session_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "number"], name="session_unique_number"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(starts_at__isnull=True)
+                | models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -144,6 +225,7 @@ class Appearance(models.Model):
         MODERATOR = "moderator", _("Moderator")
         SPEAKER = "speaker", _("Speaker")
         PANELLIST = "panellist", _("Panellist")
+        RAPPORTEUR = "rapporteur", _("Rapporteur")
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("forum"))
     session = models.ForeignKey(

@@ -1,8 +1,9 @@
-"""What apps built on the forums (follow-up, dialogue …) add to recommendation pages and lists.
+"""What apps built on the forums (follow-up, dialogue, participation …) add to forum and recommendation pages.
 
 Forums never import those apps; when they start they register here:
 
-- panels: a callable ``(request, recommendation) -> (template, context)`` for the recommendation page;
+- panels: a callable ``(request, recommendation) -> (template, context)`` for the recommendation page, and
+  ``(request, forum) -> (template, context) | None`` for the forum page (e.g. the registration box);
 - decorators: a callable ``(recommendations) -> None`` that sets display attributes on a page of
   recommendations (in a constant number of queries), shown in every list row;
 - filters: a name, a form field factory and ``(queryset, value) -> queryset`` for the recommendation filters.
@@ -25,6 +26,20 @@ def register_recommendation_panel(panel: Callable[[Any, Any], tuple[str, dict]])
 def recommendation_panels(request: Any, recommendation: Any) -> list[dict[str, Any]]:
     """Rendered-later panels: each a template name and its context."""
     return [{"template": t, "context": c} for t, c in (p(request, recommendation) for p in RECOMMENDATION_PANELS)]
+
+
+FORUM_PANELS: list[Callable[[Any, Any], tuple[str, dict] | None]] = []
+
+
+def register_forum_panel(panel: Callable[[Any, Any], tuple[str, dict] | None]) -> None:
+    if panel not in FORUM_PANELS:
+        FORUM_PANELS.append(panel)
+
+
+def forum_panels(request: Any, forum: Any) -> list[dict[str, Any]]:
+    """Panels for the forum page (a panel may return None to show nothing)."""
+    found = (p(request, forum) for p in FORUM_PANELS)
+    return [{"template": t, "context": c} for t, c in (item for item in found if item is not None)]
 
 
 RECOMMENDATION_DECORATORS: list[Callable[[list[Any]], None]] = []

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.search import REGISTRY, Entry, refresh, register
@@ -87,12 +88,20 @@ def describe_speaker(speaker: Speaker) -> Entry:
     """A speaker is found through the forums they spoke at; one who spoke only at unpublished ones is not."""
     appearances = [a for a in speaker.appearances.all() if a.forum.is_published]
     first = appearances[0] if appearances else None
-    url = ""
-    if first is not None:
-        url = first.session.get_absolute_url() if first.session_id else f"{first.forum.get_absolute_url()}#programme"
+    url = reverse("forums:speakers", kwargs={"slug": first.forum.slug}) if first is not None else ""
+    affiliation = str(speaker.organisation) if speaker.organisation_id else ""
     body = {
-        code: " · ".join(filter(None, [speaker.position.get(code, ""), speaker.organisation_name.get(code, "")]))
-        for code in set(speaker.position.texts()) | set(speaker.organisation_name.texts())
+        code: " · ".join(
+            filter(
+                None,
+                [
+                    speaker.position.get(code, ""),
+                    affiliation or speaker.organisation_name.get(code, ""),
+                    speaker.bio.get(code, ""),
+                ],
+            )
+        )
+        for code in set(speaker.position.texts()) | set(speaker.organisation_name.texts()) | set(speaker.bio.texts())
     }
     return Entry(
         title=dict(speaker.name),
@@ -150,7 +159,9 @@ def connect() -> None:
         Speaker,
         describe_speaker,
         _("Speaker"),
-        queryset=lambda: Speaker.objects.prefetch_related("appearances__forum__country", "appearances__session"),
+        queryset=lambda: Speaker.objects.select_related("organisation").prefetch_related(
+            "appearances__forum__country", "appearances__session"
+        ),
     )
     post_save.connect(_forum_changed, sender=Forum, dispatch_uid="search.forums.forum_parts")
     for signal in (post_save, post_delete):

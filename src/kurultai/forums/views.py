@@ -5,27 +5,27 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
-from kurultai.forums.panels import decorate_recommendations, recommendation_panels
+from kurultai.forums.panels import decorate_recommendations, forum_panels, recommendation_panels
+from kurultai.forums.programme_views import mark_online_links, visible_forum
 
 PAGE_SIZE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """What the platform is, the latest forum and the latest recommendations."""
-    latest = (
-        selectors.published_forums()
-        .annotate(
-            session_count=Count("sessions", distinct=True),
-        )
-        .order_by("-start_date")
-        .first()
-    )
+    today = timezone.localdate()
+    forums = selectors.published_forums().annotate(session_count=Count("sessions", distinct=True))
+    latest = forums.filter(start_date__lte=today).order_by("-start_date").first()
+    upcoming = forums.filter(start_date__gt=today).order_by("start_date").first()
     recommendations = decorate_recommendations(Recommendation.objects.published().for_listing()[:5])
-    return render(request, "forums/home.html", {"latest": latest, "recommendations": recommendations})
+    return render(
+        request, "forums/home.html", {"latest": latest, "upcoming": upcoming, "recommendations": recommendations}
+    )
 
 
 def forum_list(request: HttpRequest) -> HttpResponse:
@@ -42,19 +42,23 @@ def forum_list(request: HttpRequest) -> HttpResponse:
 
 
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Concept, organisers, programme and the outcome document of one edition."""
-    forum = get_object_or_404(selectors.published_forums().prefetch_related("themes", "conclusions"), slug=slug)
+    """Concept, organisers, programme and the outcome document of one edition (a draft: organisers only)."""
+    forum = visible_forum(request, slug)
     sessions = list(selectors.sessions_with_outcome(forum))
     decorate_recommendations(rec for s in sessions for rec in s.recommendations.all())
     opening = selectors.opening_appearances(forum)
+    panels = [render_to_string(p["template"], p["context"], request) for p in forum_panels(request, forum)]
     return render(
         request,
         "forums/forum_detail.html",
         {
             "forum": forum,
+            "panels": panels,
             "sessions": sessions,
             "opening": opening,
+            "has_speakers": any(s.appearances.all() for s in sessions),
             "can_manage": request.user.has_perm("forums.manage_outcome", forum),
+            "can_organise": request.user.has_perm("forums.organise", forum),
             "nav": "forums",
         },
     )
@@ -62,8 +66,9 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def session_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """One session: purpose, speakers, discussion points and recommendations."""
-    forum = get_object_or_404(selectors.published_forums(), slug=slug)
+    forum = visible_forum(request, slug)
     session = get_object_or_404(selectors.sessions_with_outcome(forum), number=number)
+    mark_online_links(request, forum, [session])
     decorate_recommendations(session.recommendations.all())
     siblings = list(forum.sessions.only("number", "title", "original_language", "forum_id"))
     index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
@@ -75,6 +80,8 @@ def session_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "session": session,
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "forum_zone": forum.zone,
+            "can_organise": request.user.has_perm("forums.organise", forum),
             "nav": "forums",
         },
     )

@@ -75,6 +75,9 @@ def build_mail(address: str, messages: list[Message], digest: str | None, unsubs
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail = EmailMultiAlternatives(subject.replace("\n", " ")[:200], text, None, [address], headers=headers)
     mail.attach_alternative(html, "text/html")
+    for message in messages:
+        for name, content, mimetype in message.attachments:
+            mail.attach(name, content, mimetype)
     return mail
 
 

@@ -26,6 +26,8 @@ class Message:
     title: str
     text: str = ""
     path: str = ""
+    # Files that travel with the mail (name, content, MIME type), e.g. a registration's calendar entry.
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
 
     @property
     def url(self) -> str:

@@ -8,6 +8,9 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        from kurultai.core import moderation
         from kurultai.organisations import searchable
+        from kurultai.organisations.models import PartnerRequest
 
         searchable.connect()
+        moderation.register(PartnerRequest, excerpt=lambda r: f"{r.title}\n\n{r.purpose}")

@@ -60,7 +60,8 @@ class PartnerRequestsFeed(AtomFeed):
         return reverse("organisations:partner_requests")
 
     def items(self, obj: Any) -> list[PartnerRequest]:
-        queryset = PartnerRequest.objects.filter(status=PartnerRequest.Status.OPEN).select_related("organisation")
+        queryset = PartnerRequest.objects.visible().filter(status=PartnerRequest.Status.OPEN)
+        queryset = queryset.select_related("organisation")
         return list(queryset.order_by("-created_at", "-pk")[: self.limit])
 
     def item_title(self, item: PartnerRequest) -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kurultai.core.models import Country, Theme
+from kurultai.core.moderation import Moderated
 from kurultai.core.multilingual import TranslatableModel, TranslatedField
 
 
@@ -142,7 +143,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation} ({self.get_status_display()})"
 
 
-class PartnerRequest(TranslatableModel):
+class PartnerRequest(Moderated, TranslatableModel):
     """An organisation looking for partners for a joint project or consortium."""
 
     class Status(models.TextChoices):

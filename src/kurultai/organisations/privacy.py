@@ -32,6 +32,14 @@ DECLARATIONS = [
         erase="keep",
         table="partner_requests",
     ),
+    # Moderators' decisions stay; who took them is forgotten.
+    PersonalData(
+        PartnerRequest,
+        user_field="hidden_by",
+        fields=("title", "hidden_at", "hidden_reason"),
+        erase="detach",
+        table="partner_requests_hidden",
+    ),
     PersonalData(
         PartnerInterest,
         user_field="author",

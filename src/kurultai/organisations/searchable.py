@@ -33,7 +33,7 @@ def describe_partner_request(request: PartnerRequest) -> Entry:
         original_language=request.original_language,
         countries=[c.code for c in request.countries.all()],
         themes=[t.slug for t in request.themes.all()],
-        public=request.status == PartnerRequest.Status.OPEN,
+        public=request.status == PartnerRequest.Status.OPEN and not request.is_hidden,
     )
 
 

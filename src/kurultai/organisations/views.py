@@ -55,7 +55,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     people = organisation.memberships.filter(status=Membership.Status.APPROVED).select_related("user")
     own = organisation.memberships.filter(user=request.user).first() if request.user.is_authenticated else None
-    requests = organisation.partner_requests.filter(status=PartnerRequest.Status.OPEN)
+    requests = organisation.partner_requests.visible().filter(status=PartnerRequest.Status.OPEN)
     return render(
         request,
         "organisations/detail.html",
@@ -161,7 +161,8 @@ def partner_requests(request: HttpRequest) -> HttpResponse:
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     queryset = (
-        PartnerRequest.objects.filter(status=PartnerRequest.Status.OPEN)
+        PartnerRequest.objects.visible()
+        .filter(status=PartnerRequest.Status.OPEN)
         .select_related("organisation", "organisation__country")
         .prefetch_related("themes", "countries")
     )
@@ -178,6 +179,8 @@ def partner_request(request: HttpRequest, pk: int) -> HttpResponse:
     partner_request = get_object_or_404(
         PartnerRequest.objects.select_related("organisation", "author").prefetch_related("themes", "countries"), pk=pk
     )
+    if partner_request.is_hidden and not request.user.has_perm("core.moderate"):
+        return render(request, "organisations/partner_hidden.html", {"partner_request": partner_request}, status=410)
     form = InterestForm(request.user, partner_request, request.POST or None)
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -208,6 +211,7 @@ def partner_request(request: HttpRequest, pk: int) -> HttpResponse:
             "can_view_interests": can_view,
             "can_answer": request.user.has_perm("organisations.express_interest", partner_request),
             "can_close": request.user.has_perm("organisations.close_partner_request", partner_request),
+            "can_moderate": request.user.has_perm("core.moderate"),
             "nav": "organisations",
         },
     )

@@ -31,4 +31,5 @@ def connect() -> None:
         _("Donor project"),
         queryset=lambda: Activity.objects.prefetch_related("areas", "sdgs"),
         watch=[Activity.sdgs.through],
+        weight=0.5,
     )

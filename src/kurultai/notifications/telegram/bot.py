@@ -7,6 +7,7 @@ only then sends the replies, so a reply that fails never undoes or repeats a cha
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -97,8 +98,22 @@ def process_update(update: Any, bot: BotApi | None) -> bool:
     return True
 
 
+# Update kinds handled by modules above this one (e.g. "poll_answer" by learning): kind → handler(payload, replies).
+UPDATE_HANDLERS: dict[str, Callable[[dict[str, Any], Replies], None]] = {}
+
+
+def register_update_handler(kind: str, handler: Callable[[dict[str, Any], Replies], None]) -> None:
+    """Let a module answer one kind of Telegram update; the kind is then also requested from Telegram."""
+    UPDATE_HANDLERS[kind] = handler
+
+
+def allowed_updates() -> list[str]:
+    """The update kinds the bot asks Telegram for (getUpdates and setWebhook)."""
+    return ["message", "callback_query", *sorted(UPDATE_HANDLERS)]
+
+
 def handle(update: dict[str, Any]) -> Replies:
-    """The replies to one update (a private message or a button press); other updates are ignored."""
+    """The replies to one update (a private message, a button press, or a kind a module registered)."""
     replies = Replies()
     message = update.get("message")
     query = update.get("callback_query")
@@ -106,6 +121,11 @@ def handle(update: dict[str, Any]) -> Replies:
         on_message(message, replies)
     elif isinstance(query, dict) and isinstance(query.get("message"), dict):
         on_callback(query, replies)
+    else:
+        for kind, handler in UPDATE_HANDLERS.items():
+            if isinstance(update.get(kind), dict):
+                handler(update[kind], replies)
+                break
     return replies
 
 

@@ -21,15 +21,17 @@ class Command(BaseCommand):
         if options["if_empty"] and ForumSeries.objects.exists():
             self.stdout.write("Demo data already present; nothing to do.")
             return
-        sync_taxonomy()
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.demo"
-            if not config.name.startswith("kurultai.") or find_spec(module_name) is None:
-                continue
-            counts = import_module(module_name).load()
-            summary = ", ".join(f"{n} {label}" for label, n in counts.items())
-            self.stdout.write(self.style.SUCCESS(f"{config.verbose_name}: {summary}"))
-        # Imports index in background jobs; the demo is searchable at once, with or without a worker running.
         from kurultai.core import search
+
+        sync_taxonomy()
+        with search.suspended():  # one rebuild below instead of re-indexing a record at every save
+            for config in apps.get_app_configs():
+                module_name = f"{config.name}.demo"
+                if not config.name.startswith("kurultai.") or find_spec(module_name) is None:
+                    continue
+                counts = import_module(module_name).load()
+                summary = ", ".join(f"{n} {label}" for label, n in counts.items())
+                self.stdout.write(self.style.SUCCESS(f"{config.verbose_name}: {summary}"))
+        # The demo is searchable at once, with or without a worker running.
 
         self.stdout.write(self.style.SUCCESS(f"Search: {search.rebuild()} records indexed"))

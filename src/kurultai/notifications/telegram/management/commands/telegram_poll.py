@@ -8,7 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kurultai.notifications.telegram.bot import process_update
+from kurultai.notifications.telegram.bot import allowed_updates, process_update
 from kurultai.notifications.telegram.client import RetryLater, TelegramError, get_bot
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             try:
                 updates = bot.call(
                     "getUpdates",
-                    {"offset": offset, "timeout": timeout, "allowed_updates": ["message", "callback_query"]},
+                    {"offset": offset, "timeout": timeout, "allowed_updates": allowed_updates()},
                     timeout=timeout + 10,
                 )
             except RetryLater as exc:

@@ -7,6 +7,7 @@ import re
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from kurultai.notifications.telegram.bot import allowed_updates
 from kurultai.notifications.telegram.client import TelegramError, get_bot
 
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -54,7 +55,7 @@ class Command(BaseCommand):
                 {
                     "url": url,
                     "secret_token": secret,
-                    "allowed_updates": ["message", "callback_query"],
+                    "allowed_updates": allowed_updates(),
                     "drop_pending_updates": options["drop_pending"] or None,
                 },
             )

@@ -1,0 +1,92 @@
+"""Cached parts of pages that are the same for everyone: rendered once per content version and language.
+
+Signed-in people get pages rendered for them (their name, follow buttons, what they may edit), but most
+of a page is the same for all: a recommendation's card, a forum's programme and outcome. Such a part is
+wrapped in ``{% cachedfragment "name" obj %}…{% endcachedfragment %}`` (see
+``kurultai.core.templatetags.fragments``) and stored in the "pages" cache under
+
+* its name, the active language and any ``vary=`` values (e.g. the query string of a filter form);
+* the versions it depends on (:mod:`kurultai.core.cacheversions`): for a record pages are about (a
+  recommendation, a forum) its own version and its page group's; otherwise the whole-site version.
+
+So an edit shows at once, on every server. Versions for a whole list are read in one query: pass the list
+as ``among=`` and the first card of the list reads the versions, and fetches the stored cards, of all.
+A fragment whose HTML carries a CSRF token is personal by definition and is never stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import models
+from django.utils import translation
+
+from kurultai.core import cachedeps, cacheversions
+from kurultai.core.pagecache import CACHE_DOWN, page_cache
+
+TIMEOUT = 60 * 60
+_MEMO = "_kurultai_fragment_versions"
+
+
+def version_names(obj: Any) -> list[str]:
+    """Names of the versions a fragment about ``obj`` (a model instance, or None) depends on."""
+    if isinstance(obj, models.Model) and obj.pk is not None:
+        label = cacheversions.model_label(type(obj))
+        for group in cachedeps.GROUPS:
+            for obj_label, field, _kwarg in group.objects:
+                if obj_label == label:
+                    value = obj.pk if field == "pk" else getattr(obj, field)
+                    return [cacheversions.group_key(group.name), cacheversions.object_key(label, field, value)]
+    return [cacheversions.group_key("site")]
+
+
+def _names(objects: list[Any]) -> list[str]:
+    """Version names of a fragment about ``objects``; one about nothing depends on the whole site."""
+    return [name for obj in objects or [None] for name in version_names(obj)]
+
+
+def _memo(request: Any) -> dict[str, int]:
+    if request is None:
+        return {}
+    memo = getattr(request, _MEMO, None)
+    if memo is None:
+        memo = {}
+        setattr(request, _MEMO, memo)
+    return memo
+
+
+def versions(request: Any, objects: Iterable[Any], among: Iterable[Any] = ()) -> dict[str, int]:
+    """Versions of ``objects``, reading those of ``among`` in the same query (remembered per request)."""
+    memo = _memo(request)
+    wanted = _names(objects)
+    if all(name in memo for name in wanted):
+        return memo
+    names = set(wanted) | {name for obj in among or () for name in version_names(obj)}
+    memo.update(cacheversions.read(sorted(names - memo.keys())))
+    return memo
+
+
+def key(name: str, objects: list[Any], vary: list[Any], known: dict[str, int]) -> str:
+    names = _names(objects)
+    parts = [
+        name,
+        translation.get_language() or "",
+        *(f"{n}={known[n]}" for n in names),
+        *(str(v) for v in vary),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return f"kurultai:fragment:{digest}"
+
+
+def get_many(keys: list[str]) -> dict[str, str]:
+    return page_cache().get_many(keys)
+
+
+def store(cache_key: str, html: str) -> None:
+    if "csrfmiddlewaretoken" in html:
+        return  # personal: a form with this person's token
+    with contextlib.suppress(CACHE_DOWN):  # Redis not answering: rendered anyway, stored next time
+        page_cache().set(cache_key, html, TIMEOUT)
