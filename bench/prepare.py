@@ -1,8 +1,9 @@
 """Facts the load generator needs, printed as JSON: pages to ask for and the cookies of bench people.
 
-Run with the benchmark's environment (DATABASE_URL …) after ``seed_bench``. Creates a participant (who has
-accepted the documents in force) and an editor (the forum secretariat, who posts progress updates), each
-with a live session, so signed-in pages are measured the way people get them.
+Run with the benchmark's environment (DATABASE_URL …) after ``seed_bench``. Opens registration for the
+bench forum and creates participants (BENCH_PEOPLE, 300 by default, who have accepted the documents in force)
+and an editor (the forum secretariat, who posts progress updates), each with a live session and CSRF cookie,
+so signed-in pages are measured the way people get them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,26 @@ def person(email: str, group: str = "") -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
 
+def open_call(slug: str) -> None:
+    """Registration open for the bench forum, first come first served, so the forum day can register people."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kurultai.participation.models import Call
+
+    now = timezone.now()
+    Call.objects.update_or_create(
+        forum=Forum.objects.get(slug=slug),
+        defaults={
+            "opens_at": now - dt.timedelta(days=1),
+            "closes_at": now + dt.timedelta(days=30),
+            "capacity_in_person": 150,
+            "capacity_online": 1000,
+        },
+    )
+
+
 def csrf_of(cookie: str) -> str:
     return cookie.rsplit("=", 1)[-1]
 
@@ -57,8 +78,9 @@ def main() -> None:
     forum = forums[0] if forums else Forum.objects.order_by("pk").values_list("slug", flat=True).first()
     recs = list(Recommendation.objects.filter(forum__slug=forum).order_by("pk").values_list("pk", flat=True))
     all_recs = Recommendation.objects.order_by("pk").values_list("pk", flat=True)
+    open_call(forum)
     participants = [
-        person(f"bench-participant-{n}@example.org") for n in range(int(os.environ.get("BENCH_PEOPLE", "20")))
+        person(f"bench-participant-{n}@example.org") for n in range(int(os.environ.get("BENCH_PEOPLE", "300")))
     ]
     participant = participants[0]
     editor = person("bench-editor@example.org", "editors")

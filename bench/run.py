@@ -12,7 +12,8 @@ participant), then the forum-day mix. PostgreSQL is used when it answers on 127.
     make bench BENCH_SCALE=10        # 10× the volume (4,000 recommendations …); 100 for 100×
 
 Environment: BENCH_SECONDS, BENCH_CONNECTIONS ("50,300"), BENCH_WORKERS, BENCH_SCALE, BENCH_PORT, PEER,
-BENCH_ONLY (comma-separated page names), BENCH_SQLITE=1 (skip PostgreSQL).
+BENCH_ONLY (comma-separated page names), BENCH_SQLITE=1 (skip PostgreSQL), BENCH_NO_REDIS=1 (skip Redis, which
+is otherwise used as in production when it answers on 127.0.0.1:6379: cache, sessions, content versions).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ SCALE = int(os.environ.get("BENCH_SCALE", "1"))
 PEER = os.environ.get("PEER", "")
 ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/14"
 CORES = os.cpu_count() or 1
 
 
@@ -67,6 +69,21 @@ def database_url() -> tuple[str, str]:
         except Exception as exc:
             print(f"PostgreSQL not available ({exc.__class__.__name__}); benchmarking on SQLite.")
     return f"sqlite:///{VAR / 'bench.sqlite3'}", "SQLite"
+
+
+def shared_cache() -> str:
+    """Redis (database 14, emptied) when it answers on 127.0.0.1:6379, as in production; else ""."""
+    if os.environ.get("BENCH_NO_REDIS"):
+        return ""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+        client.flushdb()
+    except Exception as exc:
+        print(f"Redis not available ({exc.__class__.__name__}); caches in the database and in each worker.")
+        return ""
+    return REDIS_URL
 
 
 def run(env: dict, *args: str) -> str:
@@ -263,13 +280,17 @@ def main() -> int:
     url, engine = database_url()
     if engine == "SQLite":
         url = f"sqlite:///{VAR / 'kurultai' / 'bench.sqlite3'}"
+    cache = shared_cache()
     env = {
         **os.environ,
+        **({"KURULTAI_REDIS_URL": cache} if cache else {}),
         "DATABASE_URL": url,
         "KURULTAI_VAR_DIR": str(VAR / "kurultai"),
         "KURULTAI_LOG_LEVEL": "WARNING",
         "KURULTAI_DEBUG": "false",
     }
+    if cache:
+        engine += " + Redis"
     print(f"Seeding ×{SCALE} on {engine} …", flush=True)
     kurultai = str(BIN / "kurultai")
     run(env, kurultai, "migrate", "--no-input")

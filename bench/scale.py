@@ -4,9 +4,9 @@ Run with the benchmark's environment after ``seed_bench`` (``bench/run.py`` does
 
     python bench/scale.py --notifications 1000000      # top up notifications in bulk, then measure
 
-Pages are rendered in-process for a signed-in participant (so the page cache does not answer), each
-BENCH_REPEAT times; the median server time and the query count are printed per page, then the 95th
-percentile of 100 searches over the search index.
+Pages are rendered in-process for a signed-in participant whose browser has no CSRF cookie yet (so neither
+page cache answers), each BENCH_REPEAT times; the median server time and the query count are printed per
+page, then the cost of a stored copy, then the 95th percentile of 100 searches over the search index.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kurultai.settings")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -69,9 +70,11 @@ def participant() -> Client:
     return client
 
 
-def measure(client: Client, path: str) -> tuple[float, int, int]:
+def measure(client: Client, path: str, keep_copy: bool = False) -> tuple[float, int, int]:
     times, queries, status = [], 0, 0
     for _ in range(REPEAT):
+        if not keep_copy:  # without the CSRF cookie no stored copy is served: the page is rendered
+            client.cookies.pop(settings.CSRF_COOKIE_NAME, None)
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(path)
@@ -110,6 +113,9 @@ def main() -> int:
     for name, path in pages.items():
         ms, queries, status = measure(client, path)
         print(f"| {name} | {status} | {queries} | {ms:.0f} |", flush=True)
+    measure(client, pages["forum page"], keep_copy=True)  # the browser's CSRF cookie, and its stored copy
+    ms, queries, _status = measure(client, pages["forum page"], keep_copy=True)
+    print(f"| forum page, the person's stored copy | {_status} | {queries} | {ms:.1f} |", flush=True)
     anonymous = Client()
     times = []
     for i in range(100):

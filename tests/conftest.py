@@ -32,9 +32,12 @@ def empty_cache():
     from django.core.cache import caches
     from django.core.cache.backends.db import DatabaseCache
 
+    from kurultai.accounts import middleware as duties
+
     for cache in caches.all():
         if not isinstance(cache, DatabaseCache):
             cache.clear()
+    duties.forget_documents_in_force(shared=False)
 
 
 @pytest.fixture(autouse=True)

@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "kurultai.core.middleware.SecurityHeadersMiddleware",
+    # Last: a signed-in person's stored copy of a page is answered after sessions, duties and CSRF ran.
+    "kurultai.core.personalpages.PersonalPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "kurultai.urls"
@@ -175,6 +177,8 @@ if env("KURULTAI_REDIS_URL"):
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "health_check_interval": 30},
     }
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages"}
+    # Sessions read from Redis (written through to the database): a signed-in request costs no session query.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -349,9 +353,7 @@ UNSUBSCRIBE_EMAIL = env("KURULTAI_UNSUBSCRIBE_EMAIL") or DEFAULT_FROM_EMAIL.rspl
 TELEGRAM_BOT_TOKEN = env("KURULTAI_TELEGRAM_BOT_TOKEN")
 TELEGRAM_API_URL = env("KURULTAI_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
 # Public channel per language, e.g. "en=@kurultai_en,ru=@kurultai_ru".
-TELEGRAM_CHANNELS = dict(
-    item.split("=", 1) for item in env_list("KURULTAI_TELEGRAM_CHANNELS") if "=" in item
-)
+TELEGRAM_CHANNELS = dict(item.split("=", 1) for item in env_list("KURULTAI_TELEGRAM_CHANNELS") if "=" in item)
 TELEGRAM_WEBHOOK_SECRET = env("KURULTAI_TELEGRAM_WEBHOOK_SECRET")
 
 # --- Dialogue ----------------------------------------------------------------------------------

@@ -219,8 +219,11 @@ def test_mail_carries_one_click_unsubscribe_that_works_without_signing_in(
     assert mailto_target.startswith("mailto:")
     text = mail.get_body(("plain",)).get_content()
     assert "https://kurultai.example.org/kk/recommendations/" in text
-    response = client.post(https_target.removeprefix("https://kurultai.example.org"), "List-Unsubscribe=One-Click",
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        https_target.removeprefix("https://kurultai.example.org"),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 200
     subscription.refresh_from_db()
     assert subscription.channels == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -21,14 +22,36 @@ from kurultai.accounts.roles import needs_second_factor
 EXEMPT_URL_NAMES = frozenset({"accounts:consent", "accounts:legal", "set_language"})
 EXEMPT_APP_PREFIX = "allauth."
 CACHE_KEY = "kurultai:legal-in-force"
+MEMO_SECONDS = 30
+
+
+_in_force: tuple[float, tuple[int, ...]] = (0.0, ())
 
 
 def _documents_in_force_ids() -> tuple[int, ...]:
+    """Ids of the documents in force, asked of the shared cache at most once a minute per process.
+
+    New versions come into force at a publication time, not at a write, so a minute's delay is all
+    anyone could notice; without the process memo every signed-in request would pay a cache round trip.
+    """
+    global _in_force
+    now = time.monotonic()
+    if now - _in_force[0] < MEMO_SECONDS:
+        return _in_force[1]
     ids = cache.get(CACHE_KEY)
     if ids is None:
         ids = tuple(sorted(d.pk for d in documents_in_force()))
         cache.set(CACHE_KEY, ids, 60)
+    _in_force = (now, ids)
     return ids
+
+
+def forget_documents_in_force(shared: bool = True, **_kwargs) -> None:
+    """Drop the memo (and the shared copy unless ``shared`` is False): a document saved now applies here at once."""
+    global _in_force
+    _in_force = (0.0, ())
+    if shared:
+        cache.delete(CACHE_KEY)
 
 
 def is_exempt(path: str) -> bool:
@@ -69,7 +92,7 @@ class AccountDutiesMiddleware:
             if not set(in_force) <= accepted:
                 return redirect(f"{reverse('accounts:consent')}?{urlencode({'next': request.get_full_path()})}")
             request.session["kurultai_consented"] = list(in_force)
-        if needs_second_factor(user) and not request.session.get("kurultai_mfa_ok"):
+        if not request.session.get("kurultai_mfa_ok") and needs_second_factor(user):
             from allauth.mfa.models import Authenticator
 
             if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():

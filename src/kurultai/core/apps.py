@@ -22,6 +22,9 @@ class CoreConfig(AppConfig):
         autodiscover_modules("calendars")
         for signal in (post_save, post_delete):
             signal.connect(on_model_change, dispatch_uid=f"kurultai.pagecache.{signal}")
+        from kurultai.core import personalpages
+
+        personalpages.connect()
         from kurultai.core.machine_translation import translate_new_content
 
         post_save.connect(translate_new_content, dispatch_uid="kurultai.core.translate_new_content")

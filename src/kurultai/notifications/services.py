@@ -427,7 +427,9 @@ def _send_group(group: list[Delivery], now: dt.datetime, cache: dict[tuple[int, 
     # A chat followed both through an account and without one gets each event once.
     already = set(
         Delivery.objects.filter(
-            event_id__in=[d.event_id for d in group], channel=first.channel, address=address,
+            event_id__in=[d.event_id for d in group],
+            channel=first.channel,
+            address=address,
             status=Delivery.Status.SENT,
         ).values_list("event_id", flat=True)
     )

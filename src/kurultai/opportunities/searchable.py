@@ -9,8 +9,7 @@ from kurultai.opportunities.models import Opportunity
 def describe_opportunity(item: Opportunity) -> Entry:
     donor = str(item.donor.name) if item.donor_id else ""
     body = {
-        code: f"{text} {item.programme} {donor}".strip()
-        for code, text in (item.summary.texts() or {"en": ""}).items()
+        code: f"{text} {item.programme} {donor}".strip() for code, text in (item.summary.texts() or {"en": ""}).items()
     }
     return Entry(
         title=dict(item.title),

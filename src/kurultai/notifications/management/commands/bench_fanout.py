@@ -38,8 +38,12 @@ class Command(BaseCommand):
             SubscriptionTerm.objects.bulk_create(
                 SubscriptionTerm(subscription=s, dimension="country", value="TJ") for s in subscriptions
             )
-            event = Event.objects.create(code="followup.update", object_type="core.Country", object_id=str(country.pk),
-                                         topics={"country": ["TJ"]})
+            event = Event.objects.create(
+                code="followup.update",
+                object_type="core.Country",
+                object_id=str(country.pk),
+                topics={"country": ["TJ"]},
+            )
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries, transaction.atomic():
             created = services.fan_out(event.pk)
