@@ -33,11 +33,13 @@ def empty_cache():
     from django.core.cache.backends.db import DatabaseCache
 
     from kurultai.accounts import middleware as duties
+    from kurultai.core import pagecache
 
     for cache in caches.all():
         if not isinstance(cache, DatabaseCache):
             cache.clear()
     duties.forget_documents_in_force(shared=False)
+    pagecache.forget_near_copies()
 
 
 @pytest.fixture(autouse=True)

@@ -98,3 +98,18 @@ def test_pages_are_rendered_when_redis_does_not_answer(settings, demo):
     settings.CACHES = {**settings.CACHES, "pages": down}
     response = Client().get("/en/forums/")
     assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_a_worker_answers_hits_from_its_own_copy_in_front_of_redis(settings, demo):
+    from django.core.cache import caches
+
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    settings.CACHES = {**settings.CACHES, "pages": {**redis, "KEY_PREFIX": "kurultai-test-near"}}
+    client = Client()
+    assert client.get("/en/forums/")["X-Page-Cache"] == "miss"
+    caches["pages"].clear()  # Redis lost the page: this worker still has it, under the same versions
+    assert client.get("/en/forums/")["X-Page-Cache"] == "hit"
+    cacheversions.bump_everything()  # and a new version is never answered from the old copy
+    assert client.get("/en/forums/")["X-Page-Cache"] == "miss"
+    caches["pages"].clear()

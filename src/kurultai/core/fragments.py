@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.db import models
@@ -90,3 +90,43 @@ def store(cache_key: str, html: str) -> None:
         return  # personal: a form with this person's token
     with contextlib.suppress(CACHE_DOWN):  # Redis not answering: rendered anyway, stored next time
         page_cache().set(cache_key, html, TIMEOUT)
+
+
+class Deferred:
+    """Rows fetched (and prepared) only when a template iterates them; ``{% if %}`` asks only whether any exist.
+
+    A view passes the rows a cached fragment shows this way, so a fragment served from the cache costs
+    none of their queries (nor the preparation, e.g. follow-up statuses for every recommendation).
+    """
+
+    def __init__(
+        self,
+        queryset: models.QuerySet,
+        prepare: Callable[[list[Any]], Any] | None = None,
+        any_rows: bool | None = None,
+    ) -> None:
+        self.queryset = queryset
+        self.prepare = prepare
+        self._rows: list[Any] | None = None
+        self._any = any_rows  # known already (an annotation of the parent's query), or asked when needed
+
+    @property
+    def rows(self) -> list[Any]:
+        if self._rows is None:
+            self._rows = list(self.queryset)
+            if self.prepare is not None:
+                self.prepare(self._rows)
+        return self._rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        if self._rows is not None:
+            return bool(self._rows)
+        if self._any is None:
+            self._any = self.queryset.exists()
+        return self._any

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -86,8 +88,11 @@ except ImportError:  # pragma: no cover - redis is a dependency
 
 @receiver(setting_changed)
 def _forget_routes(setting: str, **_kwargs: Any) -> None:
+    """Routes and near copies belong to the settings they were made under (tests change them)."""
     if setting in ("ROOT_URLCONF", "LANGUAGES"):
         _ROUTES.clear()
+    if setting == "CACHES":
+        _near.clear()
 
 
 def _route(path: str) -> tuple[str | None, dict]:
@@ -118,6 +123,88 @@ def version_key(request: HttpRequest) -> str:
 def page_cache():
     """The cache pages are kept in: the "pages" alias when configured, else the default one."""
     return caches[ALIAS if ALIAS in settings.CACHES else "default"]
+
+
+class NearCopies:
+    """Pages kept in this worker's memory in front of a shared (Redis) page cache.
+
+    Keys carry the versions of what a page shows, so a copy here is never stale; it saves the round trip
+    and the transfer of the page from Redis on every hit. Bounded in bytes, least recently used out first.
+    Not used when the page cache is already this worker's memory.
+    """
+
+    def __init__(self, limit_bytes: int) -> None:
+        self.limit = limit_bytes
+        self.size = 0
+        self.entries: OrderedDict[str, tuple[float, int, Any]] = OrderedDict()
+
+    def get(self, key: str) -> Any:
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        expires, _size, value = found
+        if expires < time.monotonic():
+            self._drop(key)
+            return None
+        self.entries.move_to_end(key)
+        return value
+
+    def put(self, key: str, value: Any, size: int, timeout: int) -> None:
+        if size > self.limit // 8:
+            return
+        self._drop(key)
+        self.entries[key] = (time.monotonic() + timeout, size, value)
+        self.size += size
+        while self.size > self.limit:
+            self._drop(next(iter(self.entries)))
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+
+    def _drop(self, key: str) -> None:
+        found = self.entries.pop(key, None)
+        if found is not None:
+            self.size -= found[1]
+
+
+_near = NearCopies(getattr(settings, "PAGE_MEMORY_BYTES", 32 << 20))
+
+
+def forget_near_copies() -> None:
+    _near.clear()
+
+
+def near_copies() -> NearCopies | None:
+    """This worker's copies in front of the page cache, or None when the page cache is local memory anyway."""
+    if isinstance(page_cache(), LocMemCache):
+        return None
+    return _near
+
+
+def cached_page(key: str, timeout: int = TIMEOUT) -> Any:
+    """The stored page (or personal copy) under ``key``: from this worker's memory, else the page cache."""
+    near = near_copies()
+    found = near.get(key) if near is not None else None
+    if found is None:
+        found = page_cache().get(key)
+        if found is not None and near is not None:
+            near.put(key, found, _entry_size(found), timeout)
+    return found
+
+
+def store_page(entries: dict[str, Any], timeout: int) -> None:
+    """Store pages in the page cache, and the versioned ones in this worker's memory too."""
+    page_cache().set_many(entries, timeout)
+    near = near_copies()
+    if near is not None:
+        for key, value in entries.items():
+            if not key.startswith("kurultai:page-latest:"):
+                near.put(key, value, _entry_size(value), timeout)
+
+
+def _entry_size(entry: Any) -> int:
+    return sum(len(part) for part in entry if isinstance(part, bytes | str)) + 512
 
 
 def _respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> HttpResponse:
@@ -160,7 +247,7 @@ class PageCacheMiddleware:
         latest_key = f"kurultai:page-latest:{page}"
         try:
             key = f"kurultai:page:{version_key(request)}:{page}"
-            cached = cache.get(key)
+            cached = cached_page(key)
         except DATABASE_DOWN:
             latest = cache.get(latest_key)
             if latest is None:
@@ -176,7 +263,7 @@ class PageCacheMiddleware:
             headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
             entry = (response.status_code, headers, response.content)
             try:
-                cache.set_many({key: entry, latest_key: entry}, TIMEOUT)
+                store_page({key: entry, latest_key: entry}, TIMEOUT)
                 cache.touch(latest_key, LATEST_TIMEOUT)
             except CACHE_DOWN:
                 logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)

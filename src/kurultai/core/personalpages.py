@@ -33,7 +33,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 from kurultai.core import cachedeps, cacheversions
-from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, page_cache, version_key
+from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, store_page, version_key
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 10 * 60
@@ -179,11 +179,10 @@ class PersonalPageCacheMiddleware:
             return self._cached(request)
 
     def _cached(self, request: HttpRequest) -> HttpResponse:
-        cache = page_cache()
         gzip_ok = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         try:
             key = _key(request)
-            entry = cache.get(key)
+            entry = cached_page(key, TIMEOUT)
         except CACHE_DOWN:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
@@ -200,7 +199,7 @@ class PersonalPageCacheMiddleware:
                 patch_vary_headers(stored, ("Accept-Encoding",))
                 headers = [*stored.headers.items(), ("Content-Encoding", "gzip")]
             try:
-                cache.set(key, (headers, content), TIMEOUT)
+                store_page({key: (headers, content)}, TIMEOUT)
             except CACHE_DOWN:
                 logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
             response.headers["X-Page-Cache"] = "personal-miss"

@@ -8,6 +8,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -37,9 +38,10 @@ READER_ZONES = [
 ]
 
 
-def visible_forum(request: HttpRequest, slug: str) -> Forum:
+def visible_forum(request: HttpRequest, slug: str, queryset: QuerySet[Forum] | None = None) -> Forum:
     """A published forum, or a draft for its organisers; anyone else gets 404 for a draft."""
-    forum = get_object_or_404(Forum.objects.select_related("series", "country"), slug=slug)
+    forums = queryset if queryset is not None else Forum.objects.all()
+    forum = get_object_or_404(forums.select_related("series", "country"), slug=slug)
     if not forum.is_published and not request.user.has_perm("forums.view_forum", forum):
         raise Http404
     return forum

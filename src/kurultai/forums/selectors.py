@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
 from kurultai.forums.models import Appearance, DiscussionPoint, Forum, Recommendation, Session, Speaker
 
@@ -28,6 +28,14 @@ def sessions_with_outcome(forum: Forum) -> QuerySet[Session]:
             ),
         )
         .order_by("number")
+    )
+
+
+def forums_with_outline() -> QuerySet[Forum]:
+    """Forums with whether they have sessions and session speakers, asked in the forum's own query."""
+    return Forum.objects.annotate(
+        has_sessions=Exists(Session.objects.filter(forum=OuterRef("pk"))),
+        has_session_speakers=Exists(Appearance.objects.filter(session__forum=OuterRef("pk"))),
     )
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from kurultai.core.fragments import Deferred
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
@@ -43,9 +44,13 @@ def forum_list(request: HttpRequest) -> HttpResponse:
 
 def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Concept, organisers, programme and the outcome document of one edition (a draft: organisers only)."""
-    forum = visible_forum(request, slug)
-    sessions = list(selectors.sessions_with_outcome(forum))
-    decorate_recommendations(rec for s in sessions for rec in s.recommendations.all())
+    forum = visible_forum(request, slug, selectors.forums_with_outline())
+    # Fetched only if the cached outcome fragment has to be rendered afresh.
+    sessions = Deferred(
+        selectors.sessions_with_outcome(forum),
+        lambda rows: decorate_recommendations(rec for s in rows for rec in s.recommendations.all()),
+        any_rows=forum.has_sessions,
+    )
     opening = selectors.opening_appearances(forum)
     panels = [render_to_string(p["template"], p["context"], request) for p in forum_panels(request, forum)]
     return render(
@@ -56,7 +61,7 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "panels": panels,
             "sessions": sessions,
             "opening": opening,
-            "has_speakers": any(s.appearances.all() for s in sessions),
+            "has_speakers": forum.has_session_speakers,
             "can_manage": request.user.has_perm("forums.manage_outcome", forum),
             "can_organise": request.user.has_perm("forums.organise", forum),
             "nav": "forums",
