@@ -457,11 +457,16 @@ def _engine_ids(clauses: list[Clause], candidates: models.QuerySet, limit: int) 
             cursor.execute(select, [_fts_match(clauses, close), *candidate_params, limit])
             return [(row[0], -float(row[1])) for row in cursor.fetchall()]
         query_sql, query_params = _pg_query(clauses)
+        # Without filters every document is a candidate: leave out the semi-join, which costs PostgreSQL
+        # a pass over the whole table (a third of the time of a common word at 100,000 documents).
+        restrict, restrict_params = (
+            (f"AND id IN ({candidate_sql}) ", list(candidate_params)) if candidates.query.where else ("", [])
+        )
         cursor.execute(
             "SELECT id, ts_rank(vector, query.q) AS rank "  # noqa: S608
             f"FROM core_searchdocument, (SELECT {query_sql} AS q) AS query "
-            f"WHERE vector @@ query.q AND id IN ({candidate_sql}) ORDER BY rank DESC, id LIMIT %s",
-            [*query_params, *candidate_params, limit],
+            f"WHERE vector @@ query.q {restrict}ORDER BY rank DESC, id LIMIT %s",
+            [*query_params, *restrict_params, limit],
         )
         rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
         if rows:
