@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms as django_forms
@@ -13,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,7 +24,14 @@ from kurultai.followup import kinds, recurrence, services
 from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, UpdateForm
 from kurultai.followup.models import ImplementationStatus, RecurrenceLink, Trackable, trackable_of
 from kurultai.followup.rules import expects_a_response
-from kurultai.followup.tracking import Tracking, track, trackables_with_tracking, trackings_of_kind, with_tracking
+from kurultai.followup.tracking import (
+    Tracking,
+    summaries,
+    track,
+    trackables_with_tracking,
+    trackings_for,
+    trackings_of_kind,
+)
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
 from kurultai.notifications.registry import followable_for
@@ -184,20 +194,53 @@ def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[d
     return items
 
 
+@dataclass
+class _TrackingFacts:
+    """A full :class:`Tracking` seen through the fields the dashboard counts (kinds other than recommendations)."""
+
+    status: str
+    answered: bool
+    first_response_days: int | None
+    without_response: int | None
+    stale: bool
+    overdue: bool
+    due_soon: bool
+    disagreement: bool
+
+    def days_without_response(self, _today: dt.date) -> int | None:
+        return self.without_response
+
+
+def _facts_of(tracking: Tracking, _today: dt.date) -> _TrackingFacts:
+    return _TrackingFacts(
+        status=tracking.status,
+        answered=tracking.answered,
+        first_response_days=tracking.first_response_days,
+        without_response=tracking.days_without_response,
+        stale=tracking.stale,
+        overdue=tracking.overdue,
+        due_soon=tracking.due_soon,
+        disagreement=tracking.disagreement,
+    )
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where recommendations stand, by forum, theme, country and addressee."""
     kind = request.GET.get("kind", "")
     others = {spec.key: spec for spec in kinds.all_kinds() if spec.key != "recommendation"}
+    today = timezone.localdate()
     if kind in others:
         form = RecommendationFilterForm(None)
         trackings = trackings_of_kind(kind)
+        facts: list[Any] = [_facts_of(t, today) for t in trackings]
+        full = {id(f): t for f, t in zip(facts, trackings, strict=True)}
     else:
         kind = "recommendation"
         form = RecommendationFilterForm(request.GET or None)
-        recs = form.filter(with_tracking(Recommendation.objects.published()).prefetch_related("addressees"))
-        trackings = [track(rec) for rec in recs]
-    total = len(trackings)
-    counts = Counter(t.status for t in trackings)
+        facts = summaries(form.filter(Recommendation.objects.published()), today)
+        full = {}
+    total = len(facts)
+    counts = Counter(f.status for f in facts)
     peak = max(counts.values(), default=1)
     rows = [
         {
@@ -208,8 +251,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for status, label in ImplementationStatus.choices
     ]
-    answered = [t for t in trackings if t.answered]
-    first_days = [t.first_response_days for t in answered if t.first_response_days is not None]
+    answered = [f for f in facts if f.answered]
+    first_days = [f.first_response_days for f in answered if f.first_response_days is not None]
+    stale = [f for f in facts if f.stale]
+    lists = {
+        "oldest_unanswered": sorted(
+            (f for f in facts if not f.answered), key=lambda f: -(f.days_without_response(today) or -1)
+        )[:5],
+        "stale": stale[:10],
+        "overdue": [f for f in facts if f.overdue],
+        "due_soon": [f for f in facts if f.due_soon],
+        "disagreements": [f for f in facts if f.disagreement],
+    }
+    if kind == "recommendation":  # full trackings only for the few listed, in one batch
+        wanted = list(dict.fromkeys(f.pk for chosen in lists.values() for f in chosen))
+        by_pk = {t.recommendation.pk: t for t in trackings_for(wanted)}
+        full = {id(f): by_pk[f.pk] for chosen in lists.values() for f in chosen if f.pk in by_pk}
     context = {
         "form": form,
         "total": total,
@@ -219,14 +276,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "answered": len(answered),
         "response_rate": round(100 * len(answered) / total) if total else 0,
         "median_days": round(statistics.median(first_days)) if first_days else None,
-        "oldest_unanswered": sorted(
-            (t for t in trackings if not t.answered), key=lambda t: -(t.days_without_response or -1)
-        )[:5],
-        "stale": [t for t in trackings if t.stale][:10],
-        "stale_count": sum(t.stale for t in trackings),
-        "overdue": [t for t in trackings if t.overdue],
-        "due_soon": [t for t in trackings if t.due_soon],
-        "disagreements": [t for t in trackings if t.disagreement],
+        "stale_count": len(stale),
+        **{name: [full[id(f)] for f in chosen if id(f) in full] for name, chosen in lists.items()},
         "followables": _followables(request, form) if kind == "recommendation" else [],
         "kind": kind,
         "kind_label": (others[kind].label if kind in others else _("Recommendations")),
