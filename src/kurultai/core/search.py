@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -79,7 +80,7 @@ class Hit:
     object_id: int
     url: str
     title: TranslatedText
-    snippet: SafeString
+    snippet: SafeString  # lazy: made when shown
     score: float = 0.0
     extra: dict = field(default_factory=dict)
     languages: tuple[str, ...] = ()
@@ -538,7 +539,7 @@ def search(
                 object_id=doc.object_id,
                 url=doc.url,
                 title=title,
-                snippet=snippet(plain(str(body) or str(title)), words_to_mark),
+                snippet=lazy_snippet(body, title, words_to_mark),
                 score=score * (registration.weight if registration else 1.0),
                 languages=tuple(doc.languages.split()),
                 year=doc.year,
@@ -589,6 +590,14 @@ def matching_ids(query: str, kind: str, limit: int = 10000) -> list[int]:
     ranked = _engine_ids(clauses, SearchDocument.objects.filter(kind=kind), limit)
     ids = dict(SearchDocument.objects.filter(pk__in=[pk for pk, _s in ranked]).values_list("pk", "object_id"))
     return [ids[pk] for pk, _score in ranked if pk in ids]
+
+
+def _snippet_of(body: TranslatedText, title: TranslatedText, words: list[str]) -> SafeString:
+    return snippet(plain(str(body) or str(title)), words)
+
+
+# A search ranks up to 200 hits (for facets) and shows a page of them: snippets are made only when shown.
+lazy_snippet = lazy(_snippet_of, SafeString)
 
 
 def snippet(text: str, words: list[str], width: int = 220) -> SafeString:
