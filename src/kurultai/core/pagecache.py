@@ -207,7 +207,8 @@ def _entry_size(entry: Any) -> int:
     return sum(len(part) for part in entry if isinstance(part, bytes | str)) + 512
 
 
-def _respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> HttpResponse:
+def respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> HttpResponse:
+    """A stored page sent back as it was, with its length and how it was answered."""
     status, headers, content = cached
     response = HttpResponse(content, status=status)
     for name, value in headers:
@@ -252,12 +253,12 @@ class PageCacheMiddleware:
             latest = cache.get(latest_key)
             if latest is None:
                 raise
-            return _respond(latest, "stale")
+            return respond(latest, "stale")
         except CACHE_DOWN:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
         if cached is not None:
-            return _respond(cached, "hit")
+            return respond(cached, "hit")
         response = self.get_response(request)
         if _storable(response):
             headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]

@@ -33,7 +33,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 from kurultai.core import cachedeps, cacheversions
-from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, store_page, version_key
+from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, respond, store_page, version_key
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 10 * 60
@@ -150,16 +150,6 @@ def _key(request: HttpRequest) -> str:
     return f"kurultai:personal:{version_key(request)}:{person}:{user_id}:{secret}:{_page_id(request)}"
 
 
-def _respond(entry: tuple[list[tuple[str, str]], bytes]) -> HttpResponse:
-    headers, content = entry
-    response = HttpResponse(content)
-    for name, value in headers:
-        response.headers[name] = value
-    response.headers["Content-Length"] = str(len(content))
-    response.headers["X-Page-Cache"] = "personal-hit"
-    return response
-
-
 class PersonalPageCacheMiddleware:
     """Serve and store signed-in people's copies of reading pages (see module docstring). Belongs last."""
 
@@ -187,7 +177,7 @@ class PersonalPageCacheMiddleware:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
         if entry is not None:
-            return _respond(entry)
+            return respond(entry, "personal-hit")
         response = self.get_response(request)
         if _storable(response):
             content = response.content
@@ -199,7 +189,7 @@ class PersonalPageCacheMiddleware:
                 patch_vary_headers(stored, ("Accept-Encoding",))
                 headers = [*stored.headers.items(), ("Content-Encoding", "gzip")]
             try:
-                store_page({key: (headers, content)}, TIMEOUT)
+                store_page({key: (200, headers, content)}, TIMEOUT)
             except CACHE_DOWN:
                 logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
             response.headers["X-Page-Cache"] = "personal-miss"
