@@ -1,4 +1,6 @@
-"""Signed-in people get their own stored copy of a reading page back, and a fresh one whenever it would differ."""
+"""Signed-in people get their own stored copy of a reading page back, and a fresh one whenever it would differ.
+
+(The forum-day pages are shared between people instead: tests/core/test_shared_pages.py.)"""
 
 import re
 
@@ -6,19 +8,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from kurultai.forums.models import Recommendation
+from kurultai.organisations.models import Organisation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-FORUM = "/en/forums/2021-almaty/"
+ORGANISATION = "/en/organisations/carec/"
 
 
 def signed_in(**kwargs) -> tuple[Client, object]:
     person = UserFactory(**kwargs)
     client = Client(enforce_csrf_checks=True)
     client.force_login(person)
-    client.get(FORUM)  # the browser receives its CSRF cookie with the first page
+    client.get(ORGANISATION)  # the browser receives its CSRF cookie with the first page
     return client, person
 
 
@@ -32,8 +34,8 @@ def token(response) -> str:
 
 def test_a_second_visit_gets_the_same_page_back_with_working_forms(demo):
     member, _person = signed_in()
-    miss = member.get(FORUM)
-    hit = member.get(FORUM)
+    miss = member.get(ORGANISATION)
+    hit = member.get(ORGANISATION)
     assert (state(miss), state(hit)) == ("personal-miss", "personal-hit")
     assert hit.content == miss.content
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Content-Language"):
@@ -41,7 +43,7 @@ def test_a_second_visit_gets_the_same_page_back_with_working_forms(demo):
     # The follow form inside the stored copy carries a token this browser's cookie accepts.
     followed = member.post("/en/follow/", {**follow_fields(hit), "csrfmiddlewaretoken": token(hit)})
     assert followed.status_code == 302
-    assert "Stop following" in member.get(FORUM).content.decode()
+    assert "Stop following" in member.get(ORGANISATION).content.decode()
 
 
 def follow_fields(response) -> dict[str, str]:
@@ -53,11 +55,11 @@ def test_my_follow_changes_my_copy_and_nobody_elses(demo):
     one, _ = signed_in()
     other, _ = signed_in()
     for client in (one, other):
-        client.get(FORUM)
-    page = one.get(FORUM)
+        client.get(ORGANISATION)
+    page = one.get(ORGANISATION)
     one.post("/en/follow/", {**follow_fields(page), "csrfmiddlewaretoken": token(page)})
-    one.get(FORUM)  # the confirmation message is shown once
-    mine, theirs = one.get(FORUM), other.get(FORUM)
+    one.get(ORGANISATION)  # the confirmation message is shown once
+    mine, theirs = one.get(ORGANISATION), other.get(ORGANISATION)
     assert state(mine) == "personal-miss" and "Stop following" in mine.content.decode()
     assert state(theirs) == "personal-hit" and "Stop following" not in theirs.content.decode()
 
@@ -67,33 +69,32 @@ def test_a_role_given_by_someone_else_shows_at_once(demo):
 
     member, person = signed_in()
     TOTP.activate(person, generate_totp_secret())
-    member.get(FORUM)
-    assert "Edit in the workspace" not in member.get(FORUM).content.decode()
+    member.get(ORGANISATION)
+    assert "Edit profile" not in member.get(ORGANISATION).content.decode()
     person.groups.add(Group.objects.get_or_create(name="editors")[0])
-    page = member.get(FORUM)
-    assert state(page) == "personal-miss" and "Edit in the workspace" in page.content.decode()
+    page = member.get(ORGANISATION)
+    assert state(page) == "personal-miss" and "Edit profile" in page.content.decode()
 
 
 def test_an_update_by_someone_else_shows_on_my_copy_at_once(demo):
-    recommendation = Recommendation.objects.filter(forum__slug="2021-almaty").first()
-    path = f"/en/recommendations/{recommendation.pk}/"
+    organisation = Organisation.objects.get(slug="carec")
     member, _ = signed_in()
-    member.get(path)
-    assert state(member.get(path)) == "personal-hit"
-    wording = "Publish every budget line of the water programme."
-    recommendation.text = {**recommendation.text, "en": wording}
-    recommendation.save()
-    page = member.get(path)
+    member.get(ORGANISATION)
+    assert state(member.get(ORGANISATION)) == "personal-hit"
+    wording = "Regional centre for water and climate work across the five countries."
+    organisation.description = {**organisation.description, "en": wording}
+    organisation.save()
+    page = member.get(ORGANISATION)
     assert state(page) == "personal-miss" and wording in page.content.decode()
 
 
 def test_a_waiting_message_is_never_stored_or_missed(demo):
     member, _ = signed_in()
-    page = member.get(FORUM)
+    page = member.get(ORGANISATION)
     member.post("/en/follow/", {**follow_fields(page), "csrfmiddlewaretoken": token(page)})
-    shown = member.get(FORUM)
+    shown = member.get(ORGANISATION)
     assert state(shown) == "" and 'class="messages' in shown.content.decode()
-    assert state(member.get(FORUM)) == "personal-miss"
+    assert state(member.get(ORGANISATION)) == "personal-miss"
 
 
 def test_pages_about_one_person_are_never_stored(demo):
@@ -105,6 +106,6 @@ def test_pages_about_one_person_are_never_stored(demo):
 
 def test_a_hit_costs_a_few_queries_whatever_the_page(demo, django_assert_max_num_queries):
     member, _ = signed_in()
-    member.get(FORUM)
+    member.get(ORGANISATION)
     with django_assert_max_num_queries(4):
-        assert state(member.get(FORUM)) == "personal-hit"
+        assert state(member.get(ORGANISATION)) == "personal-hit"

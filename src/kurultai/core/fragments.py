@@ -25,6 +25,7 @@ from django.db import models
 from django.utils import translation
 
 from kurultai.core import cachedeps, cacheversions
+from kurultai.core.holes import MARKER_PREFIX
 from kurultai.core.pagecache import CACHE_DOWN, page_cache
 
 TIMEOUT = 60 * 60
@@ -86,8 +87,8 @@ def get_many(keys: list[str]) -> dict[str, str]:
 
 
 def store(cache_key: str, html: str) -> None:
-    if "csrfmiddlewaretoken" in html:
-        return  # personal: a form with this person's token
+    if "csrfmiddlewaretoken" in html or MARKER_PREFIX in html:
+        return  # personal: a form with this person's token, or a personal part (kurultai.core.holes)
     with contextlib.suppress(CACHE_DOWN):  # Redis not answering: rendered anyway, stored next time
         page_cache().set(cache_key, html, TIMEOUT)
 

@@ -9,13 +9,16 @@ a page in :data:`PAGES` is stored under
 * the person's own version ``person:<id>``, bumped by every write the person makes (any POST, PUT, PATCH or
   DELETE they send) and by every write anywhere to a record that points to them (a registration accepted by an
   organiser, a role given, a membership approved, an unsubscribe link followed from an email);
+* the cookies that change a page (the reader's time zone);
 * the CSRF secret of their browser, so the token inside the page's forms is always the one their
   browser holds (a new sign-in rotates it, and with it every copy);
 
 and served from there with the headers the outer middleware adds afresh (session, security, CSP).
-Requests with a flash message waiting, without a CSRF cookie yet, or for any page not listed are rendered
-as usual. Copies are stored gzip-compressed when the browser accepts it, so a hit costs no compression,
-and expire after :data:`TIMEOUT` so that time-bound permissions (an edit window) cannot outlive it long.
+The pages of :data:`kurultai.core.sharedpages.PAGES` (the forum-day pages) are instead kept as one copy per
+audience with the personal parts filled in per request (see that module). Requests with a flash message
+waiting, without a CSRF cookie yet, or for any page not listed are rendered as usual. Copies are stored
+gzip-compressed when the browser accepts it, so a hit costs no compression, and expire after :data:`TIMEOUT`
+so that time-bound permissions (an edit window) cannot outlive it long.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from kurultai.core import cachedeps, cacheversions
+from kurultai.core import cachedeps, cacheversions, sharedpages
 from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, respond, store_page, version_key
 
 logger = logging.getLogger(__name__)
@@ -147,7 +150,8 @@ def _key(request: HttpRequest) -> str:
     versions = cacheversions.read([*cachedeps.version_names(url_name, kwargs), person_key(user_id)])
     person = versions[person_key(user_id)]
     secret = hashlib.sha256(_csrf_secret(request).encode()).hexdigest()[:16]
-    return f"kurultai:personal:{version_key(request)}:{person}:{user_id}:{secret}:{_page_id(request)}"
+    cookies = sharedpages.page_cookies(request)
+    return f"kurultai:personal:{version_key(request)}:{person}:{user_id}:{secret}:{cookies}:{_page_id(request)}"
 
 
 class PersonalPageCacheMiddleware:
@@ -166,6 +170,8 @@ class PersonalPageCacheMiddleware:
         if not _servable(request):
             return self.get_response(request)
         with cacheversions.remembered():
+            if sharedpages.shared(request):
+                return sharedpages.serve(request, self.get_response)
             return self._cached(request)
 
     def _cached(self, request: HttpRequest) -> HttpResponse:

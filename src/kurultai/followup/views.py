@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kurultai.core.forms import SafeChoicesMixin
+from kurultai.core.holes import personal, render_part
 from kurultai.followup import kinds, recurrence, services
 from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, UpdateForm
 from kurultai.followup.models import ImplementationStatus, RecurrenceLink, Trackable, trackable_of
@@ -39,21 +40,37 @@ from kurultai.notifications.registry import followable_for
 
 def panel_context(request: HttpRequest, subject: Any) -> dict[str, Any]:
     """What ``followup/panel.html`` shows for any tracked subject: status, flags, actors, responses, timeline with
-    evidence, assessments, and the links to add to them that the person may use."""
+    evidence, assessments; the links to add to them that the person may use are a personal part (followup_links)."""
     trackable = (
         trackables_with_tracking(Trackable.objects.of(subject))
         .prefetch_related("updates__evidence", "assessments__evidence")
         .first()
     )
-    user = request.user
     if trackable is None:
+        subject._trackable_missing = True  # the personal links below ask again
         tracking = Tracking(recommendation=subject if isinstance(subject, Recommendation) else None, subject=subject)
         timeline, actors = [], []
     else:
         trackable.subject = subject
+        subject._trackable_cache = trackable
         tracking = track(trackable)
         timeline, actors = list(trackable.updates.all()), list(trackable.responsible_actors.all())
-    target = trackable or subject
+    return {
+        "subject": subject,
+        "tracking": tracking,
+        "timeline": timeline,
+        "actors": actors,
+        "follow_obj": subject if followable_for(subject) else None,
+    }
+
+
+@personal("followup_links")
+def followup_links(request: HttpRequest, subject: Any) -> str:
+    """The links to respond, report, assess or add an actor that this person may use (a personal part)."""
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    target = trackable_of(subject) or subject
     can = {
         # Superusers pass every rule; nobody may answer a subject that expects no answer.
         "respond": expects_a_response(user, target) and user.has_perm("followup.post_response", target),
@@ -62,17 +79,7 @@ def panel_context(request: HttpRequest, subject: Any) -> dict[str, Any]:
         "actor": user.has_perm("followup.manage_actors", target),
     }
     links = {name: add_url(subject, name) for name, allowed in can.items() if allowed}
-    return {
-        "tracking": tracking,
-        "timeline": timeline,
-        "actors": actors,
-        "links": links,
-        "can_respond": can["respond"],
-        "can_update": can["update"],
-        "can_assess": can["assess"],
-        "can_manage_actors": can["actor"],
-        "follow_obj": subject if followable_for(subject) else None,
-    }
+    return render_part("followup/_links.html", {"links": links}, request) if links else ""
 
 
 def add_url(subject: Any, kind: str) -> str:

@@ -3,7 +3,9 @@
 Forums never import those apps; when they start they register here:
 
 - panels: a callable ``(request, recommendation) -> (template, context)`` for the recommendation page, and
-  ``(request, forum) -> (template, context) | None`` for the forum page (e.g. the registration box);
+  ``(request, forum) -> (template, context) | None`` for the forum page (e.g. the registration box). Forum
+  panels are personal parts of the page (:mod:`kurultai.core.holes`), rendered for each person; recommendation
+  panels are shared by everyone with the same roles, so what differs per person in them goes through holes;
 - decorators: a callable ``(recommendations) -> None`` that sets display attributes on a page of
   recommendations (in a constant number of queries), shown in every list row;
 - filters: a name, a form field factory and ``(queryset, value) -> queryset`` for the recommendation filters.
@@ -14,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from kurultai.core.holes import personal, render_part
 
 RECOMMENDATION_PANELS: list[Callable[[Any, Any], tuple[str, dict]]] = []
 
@@ -36,10 +40,11 @@ def register_forum_panel(panel: Callable[[Any, Any], tuple[str, dict] | None]) -
         FORUM_PANELS.append(panel)
 
 
-def forum_panels(request: Any, forum: Any) -> list[dict[str, Any]]:
-    """Panels for the forum page (a panel may return None to show nothing)."""
+@personal("forum_panels")
+def forum_panels(request: Any, forum: Any) -> str:
+    """The forum page's panels, rendered for this person (a panel may return None to show nothing)."""
     found = (p(request, forum) for p in FORUM_PANELS)
-    return [{"template": t, "context": c} for t, c in (item for item in found if item is not None)]
+    return "".join(render_part(t, c, request) for t, c in (item for item in found if item is not None))
 
 
 RECOMMENDATION_DECORATORS: list[Callable[[list[Any]], None]] = []

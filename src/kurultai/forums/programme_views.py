@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from kurultai.core.holes import personal, render_part
 from kurultai.forums import selectors
 from kurultai.forums.hooks import online_link_viewers
 from kurultai.forums.models import Appearance, Forum, Session, Speaker, valid_time_zone
@@ -120,22 +121,16 @@ def build_days(sessions: list[Session], forum_zone: str, other_zone: str) -> lis
     return days
 
 
-def mark_online_links(request: HttpRequest, forum: Forum, sessions: list[Session]) -> None:
-    """Set ``join_url`` on the sessions whose online link this person may see (never for visitors)."""
+@personal("join_link")
+def join_link(request: HttpRequest, session: Session, forum: Forum, shape: str = "p") -> str:
+    """The session's "Join online" link for the people who may use it (organisers, accepted online participants)."""
     user = request.user
-    with_links = [s for s in sessions if s.online_url]
-    for session in sessions:
-        session.join_url = ""
-    if not with_links or not user.is_authenticated:
-        return
-    if user.has_perm("forums.organise", forum):
-        for session in with_links:
-            session.join_url = session.online_url
-        return
-    for session in with_links:
-        session.forum = forum
-        if any(viewer(user, session) for viewer in online_link_viewers):
-            session.join_url = session.online_url
+    if not session.online_url or not user.is_authenticated:
+        return ""
+    session.forum = forum
+    if not user.has_perm("forums.organise", forum) and not any(v(user, session) for v in online_link_viewers):
+        return ""
+    return render_part("forums/_join_link.html", {"url": session.online_url, "shape": shape}, request)
 
 
 def programme(request: HttpRequest, slug: str) -> HttpResponse:
@@ -144,7 +139,6 @@ def programme(request: HttpRequest, slug: str) -> HttpResponse:
     chosen, zone_error = reader_zone(request)
     other = chosen if chosen and chosen != forum.zone else ""
     sessions = list(selectors.programme_sessions(forum))
-    mark_online_links(request, forum, sessions)
     days = build_days(sessions, forum.zone, other)
     zones = READER_ZONES if not chosen or chosen in READER_ZONES else [chosen, *READER_ZONES]
     response = render(

@@ -11,8 +11,8 @@ from kurultai.core.fragments import Deferred
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
-from kurultai.forums.panels import decorate_recommendations, forum_panels, recommendation_panels
-from kurultai.forums.programme_views import mark_online_links, visible_forum
+from kurultai.forums.panels import decorate_recommendations, recommendation_panels
+from kurultai.forums.programme_views import visible_forum
 
 PAGE_SIZE = 20
 
@@ -52,13 +52,11 @@ def forum_detail(request: HttpRequest, slug: str) -> HttpResponse:
         any_rows=forum.has_sessions,
     )
     opening = selectors.opening_appearances(forum)
-    panels = [render_to_string(p["template"], p["context"], request) for p in forum_panels(request, forum)]
     return render(
         request,
         "forums/forum_detail.html",
         {
             "forum": forum,
-            "panels": panels,
             "sessions": sessions,
             "opening": opening,
             "has_speakers": forum.has_session_speakers,
@@ -73,7 +71,6 @@ def session_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
     """One session: purpose, speakers, discussion points and recommendations."""
     forum = visible_forum(request, slug)
     session = get_object_or_404(selectors.sessions_with_outcome(forum), number=number)
-    mark_online_links(request, forum, [session])
     decorate_recommendations(session.recommendations.all())
     siblings = list(forum.sessions.only("number", "title", "original_language", "forum_id"))
     index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
@@ -113,6 +110,8 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("themes", "countries", "addressees", "sdgs"),
         pk=pk,
     )
+    if recommendation.session is not None:
+        recommendation.session.forum = recommendation.forum  # its link needs the forum's slug
     panels = [
         render_to_string(panel["template"], panel["context"], request)
         for panel in recommendation_panels(request, recommendation)
