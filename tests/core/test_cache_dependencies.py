@@ -37,6 +37,8 @@ def samples(demo_rec: Recommendation) -> dict[str, str]:
         "forums:session_detail": reverse(
             "forums:session_detail", kwargs={"slug": forum.slug, "number": demo_rec.session.number}
         ),
+        "forums:programme": reverse("forums:programme", kwargs={"slug": forum.slug}),
+        "forums:speakers": reverse("forums:speakers", kwargs={"slug": forum.slug}),
         "organisations:directory": reverse("organisations:directory"),
         "participation:call": reverse("participation:call", kwargs={"slug": "demo-forum-2027"}),
     }

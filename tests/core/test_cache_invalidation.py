@@ -31,6 +31,7 @@ def pages(demo):
         "list": "/en/recommendations/",
         "dashboard": "/en/follow-up/",
         "directory": "/en/organisations/",
+        "another forum's programme": "/en/forums/2026-kyrgyzstan/programme/",
     }
     client = Client()
     for path in paths.values():
@@ -83,6 +84,7 @@ def test_a_progress_update_shows_at_once_where_it_shows_and_nowhere_else(pages):
         "list": "miss",
         "dashboard": "miss",
         "directory": "hit",
+        "another forum's programme": "hit",
     }
     assert "Drip irrigation reached forty villages." in anonymous.get(paths["recommendation"]).content.decode()
 

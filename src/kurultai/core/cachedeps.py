@@ -44,6 +44,8 @@ PAGES: dict[str, str] = {
     "forums:recommendation_detail": "recommendation",
     "forums:forum_detail": "forum",
     "forums:session_detail": "forum",
+    "forums:programme": "forum",
+    "forums:speakers": "forum",
     "participation:call": "forum",
     "organisations:directory": "directory",
 }

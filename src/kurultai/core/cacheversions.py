@@ -334,7 +334,8 @@ def _object_keys(instance: models.Model) -> tuple[set[str], set[str]] | None:
 
 def _generic_object_keys(instance: models.Model) -> set[tuple[str, str]]:
     """(model label, version name) of the page records ``instance`` points to through a generic foreign key
-    (a follow-up trackable's subject), when those records are identified by primary key."""
+    (a follow-up trackable's subject), when those records are identified by primary key, and of the page
+    records that one points to (the recommendation's forum)."""
     from django.contrib.contenttypes.fields import GenericForeignKey
     from django.contrib.contenttypes.models import ContentType
 
@@ -351,6 +352,11 @@ def _generic_object_keys(instance: models.Model) -> set[tuple[str, str]]:
         label = model_label(target) if target is not None else ""
         if "pk" in cachedeps.object_models().get(label, ()):
             found.add((label, object_key(label, "pk", object_id)))
+            # and the records that one shows on (a recommendation's forum), so their groups stay cached too
+            record = target._default_manager.filter(pk=object_id).first()
+            through = _object_keys(record) if record is not None else None
+            if through is not None:
+                found |= {(key.split(":", 2)[1], key) for key in through[0]}
     return found
 
 
