@@ -60,10 +60,14 @@ def render_part(template_name: str, context: dict[str, Any], request: HttpReques
 
 def hole(request: HttpRequest | None, name: str, *args: Any) -> SafeString:
     """The personal part ``name``, rendered for ``request``; a marker in its place while a shared copy is made."""
-    html = mark_safe(RENDERERS[name](request, *args))
     recorder: Recorder | None = getattr(request, _RECORDER, None)
     if recorder is None:
-        return html
+        return mark_safe(RENDERERS[name](request, *args))
+    stop_recording(request)  # a part inside this part is rendered with it, in place
+    try:
+        html = mark_safe(RENDERERS[name](request, *args))
+    finally:
+        setattr(request, _RECORDER, recorder)
     return recorder.mark(name, args, html)
 
 
