@@ -83,20 +83,18 @@ def seats_left(call: Call, fmt: str) -> int | None:
 
 
 def seat_summary(call: Call) -> list[dict[str, Any]]:
-    """Per format of the call: its code and label, capacity, seats taken and left, people waiting (two queries)."""
-    taken = dict(
-        Registration.objects.filter(call=call)
-        .holding_seat()
-        .values_list("format")
+    """Per format of the call: its code and label, capacity, seats taken and left, people waiting (one query)."""
+    taken: dict[str, int] = {}
+    waiting: dict[str, int] = {}
+    counts = (
+        Registration.objects.filter(call=call, status__in=[*Registration.SEATED, Status.WAITLISTED])
+        .values_list("format", "status")
         .annotate(n=Count("id"))
-        .values_list("format", "n")
+        .values_list("format", "status", "n")
     )
-    waiting = dict(
-        Registration.objects.filter(call=call, status=Status.WAITLISTED)
-        .values_list("format")
-        .annotate(n=Count("id"))
-        .values_list("format", "n")
-    )
+    for fmt, status, n in counts:
+        into = waiting if status == Status.WAITLISTED else taken
+        into[fmt] = into.get(fmt, 0) + n
     return [
         {
             "code": fmt,
