@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,7 @@ from django.urls import reverse
 from kurultai.core import cachedeps
 from kurultai.core.cacheversions import WRITES_BUMP, is_public, model_label
 from kurultai.forums.models import Recommendation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +21,18 @@ TABLE = re.compile(r'(?:FROM|JOIN)\s+"?([a-z0-9_]+)"?', re.IGNORECASE)
 
 
 def tables_read(path: str) -> set[str]:
-    with CaptureQueriesContext(connection) as queries:
-        response = Client().get(path, HTTP_COOKIE="")
-    assert response.status_code == 200
-    return {table for query in queries for table in TABLE.findall(query["sql"])}
+    """Tables the page reads for a visitor and for a signed-in member (whose page is rendered, not served)."""
+    member = Client()
+    member.force_login(UserFactory())
+    member.get("/en/account/")
+    tables = set()
+    for client in (Client(), member):
+        with CaptureQueriesContext(connection) as queries:
+            client.cookies.pop(settings.CSRF_COOKIE_NAME, None)  # no stored copy: the page is rendered
+            response = client.get(path)
+        assert response.status_code == 200
+        tables |= {table for query in queries for table in TABLE.findall(query["sql"])}
+    return tables
 
 
 def models_by_table() -> dict[str, str]:
@@ -39,6 +49,7 @@ def samples(demo_rec: Recommendation) -> dict[str, str]:
         ),
         "forums:programme": reverse("forums:programme", kwargs={"slug": forum.slug}),
         "forums:speakers": reverse("forums:speakers", kwargs={"slug": forum.slug}),
+        "forums:recommendation_list": reverse("forums:recommendation_list") + "?page=2",
         "organisations:directory": reverse("organisations:directory"),
         "participation:call": reverse("participation:call", kwargs={"slug": "demo-forum-2027"}),
     }

@@ -136,3 +136,17 @@ def test_a_record_whose_link_to_a_page_is_not_set_refreshes_its_whole_group(demo
     assert f"obj:forums.recommendation:pk:{rec.pk}" in names_for_write(ProgressUpdate, linked)
     unlinked = ProgressUpdate(pk=10**9, reporter="secretariat", status="in_progress")
     assert {"group:recommendation", "group:forum"} <= names_for_write(ProgressUpdate, unlinked)
+
+
+def test_a_registration_refreshes_its_forum_and_leaves_recommendations_cached(pages):
+    from kurultai.participation import services as participation
+    from tests.participation.factories import CallFactory
+
+    _rec, paths, anonymous = pages
+    call = CallFactory(forum=Forum.objects.get(slug=FORUM))
+    for path in paths.values():
+        anonymous.get(path)
+    participation.register(call, UserFactory(), fmt="online", details={"name": "Aida"})
+    states = {name: state(anonymous, path) for name, path in paths.items()}
+    assert states["forum"] == "miss"
+    assert states["recommendation"] == states["other recommendation"] == states["list"] == "hit"

@@ -32,16 +32,25 @@ class Group:
     apps: tuple[str, ...] | None = None
 
 
+# What forums' and follow-up pages show: a registration, an opportunity or a consultation changes none of them.
+_FOLLOW_UP = ("forums", "followup", "core", "accounts", "organisations")
+
 GROUPS: tuple[Group, ...] = (
     Group("site"),
-    Group("recommendation", objects=(("forums.recommendation", "pk", "pk"),)),
-    Group("forum", objects=(("forums.forum", "slug", "slug"),)),
+    Group(
+        "recommendation",
+        objects=(("forums.recommendation", "pk", "pk"),),
+        apps=(*_FOLLOW_UP, "transparency", "workinggroups"),
+    ),
+    Group("forum", objects=(("forums.forum", "slug", "slug"),), apps=(*_FOLLOW_UP, "participation")),
+    Group("recommendations", apps=_FOLLOW_UP),
     Group("directory", apps=("organisations", "core", "accounts")),
 )
 
 # URL name → group. Pages not named here are in "site".
 PAGES: dict[str, str] = {
     "forums:recommendation_detail": "recommendation",
+    "forums:recommendation_list": "recommendations",
     "forums:forum_detail": "forum",
     "forums:session_detail": "forum",
     "forums:programme": "forum",
