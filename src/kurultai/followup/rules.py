@@ -23,7 +23,7 @@ def _trackable(obj):
 @rules.predicate
 def is_responsible_actor(user, obj) -> bool:
     """A representative of an organisation responsible for this subject."""
-    if not user.is_authenticated or obj is None:
+    if not user.is_authenticated or obj is None or not represents_some_organisation(user):
         return False
     trackable = _trackable(obj)
     if trackable is None:
@@ -40,7 +40,7 @@ def is_responsible_actor(user, obj) -> bool:
 @rules.predicate
 def acts_for_an_addressee(user, obj) -> bool:
     """A representative of an organisation that answers for one of the subject's addressees."""
-    if not user.is_authenticated or obj is None:
+    if not user.is_authenticated or obj is None or not represents_some_organisation(user):
         return False
     from kurultai.followup.services import addressees_of
     from kurultai.organisations.models import Membership

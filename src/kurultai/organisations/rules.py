@@ -4,6 +4,8 @@ import rules
 
 from kurultai.accounts.roles import is_administrator, is_editor, is_member
 
+_REPRESENTS = "_kurultai_represents"
+
 
 def _approved(user, organisation, role: str | None = None) -> bool:
     if not user.is_authenticated or organisation is None:
@@ -31,9 +33,22 @@ def is_organisation_admin(user, organisation) -> bool:
 
 @rules.predicate
 def represents_some_organisation(user) -> bool:
-    from kurultai.organisations.models import Membership
+    """Has an approved membership: asked once per loaded user (permission checks on one page ask often)."""
+    if not user.is_authenticated:
+        return False
+    found = getattr(user, _REPRESENTS, None)
+    if found is None:
+        from kurultai.organisations.models import Membership
 
-    return bool(user.is_authenticated and user.memberships.filter(status=Membership.Status.APPROVED).exists())
+        found = user.memberships.filter(status=Membership.Status.APPROVED).exists()
+        setattr(user, _REPRESENTS, found)
+    return found
+
+
+def forget_representation(sender, instance=None, **kwargs) -> None:
+    """Membership saved or deleted: the loaded user it belongs to asks again."""
+    if instance is not None and type(instance).user.is_cached(instance):
+        instance.user.__dict__.pop(_REPRESENTS, None)
 
 
 @rules.predicate
