@@ -150,3 +150,37 @@ def test_a_registration_refreshes_its_forum_and_leaves_recommendations_cached(pa
     states = {name: state(anonymous, path) for name, path in paths.items()}
     assert states["forum"] == "miss"
     assert states["recommendation"] == states["other recommendation"] == states["list"] == "hit"
+
+
+def test_the_forum_outcome_is_kept_through_registrations_and_redone_on_follow_up(demo):
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kurultai.participation import services as participation
+    from tests.participation.factories import CallFactory
+
+    forum = Forum.objects.get(slug=FORUM)
+    call = CallFactory(forum=forum)
+    member = Client()
+    member.force_login(UserFactory())
+
+    def outcome_rendered() -> bool:
+        member.cookies.pop(settings.CSRF_COOKIE_NAME, None)  # no stored page copy: the view renders the page
+        with CaptureQueriesContext(connection) as queries:
+            assert member.get(f"/en/forums/{FORUM}/").status_code == 200
+        return any('FROM "forums_discussionpoint"' in q["sql"] for q in queries)
+
+    assert outcome_rendered()
+    assert not outcome_rendered()
+    participation.register(call, UserFactory(), fmt="online", details={"name": "Aida"})
+    assert not outcome_rendered()
+    rec = Recommendation.objects.published().filter(forum=forum).order_by("pk").first()
+    ProgressUpdate.objects.create(
+        recommendation=rec,
+        status="in_progress",
+        text={"en": "Started."},
+        original_language="en",
+        reporter=ProgressUpdate.Reporter.SECRETARIAT,
+    )
+    assert outcome_rendered()

@@ -83,6 +83,11 @@ def group_key(name: str) -> str:
     return f"group:{name}"
 
 
+def by_app(key: str, app_label: str) -> str:
+    """A record's version counting only writes from one app (see :func:`names_for_write`)."""
+    return f"{key}@{app_label}"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Stores
 
@@ -383,7 +388,9 @@ def names_for_write(model: type[models.Model], instance: models.Model | None) ->
     for group in cachedeps.GROUPS:
         if any(obj_label in unreached for obj_label, _field, _kwarg in group.objects):
             names.add(group_key(group.name))
-    return names
+    # Each record's version also per writing app, for fragments that show only some apps' writes.
+    app_label = model._meta.app_label
+    return names | {by_app(name, app_label) for name in names if name.startswith("obj:")}
 
 
 def on_model_change(sender: type, **kwargs: Any) -> None:

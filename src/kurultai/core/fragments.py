@@ -7,7 +7,9 @@ wrapped in ``{% cachedfragment "name" obj %}…{% endcachedfragment %}`` (see
 
 * its name, the active language and any ``vary=`` values (e.g. the query string of a filter form);
 * the versions it depends on (:mod:`kurultai.core.cacheversions`): for a record pages are about (a
-  recommendation, a forum) its own version and its page group's; otherwise the whole-site version.
+  recommendation, a forum) its own version and its page group's; otherwise the whole-site version. A
+  fragment can name the apps whose writes to the record it shows (``apps="forums followup"``): writes
+  from other apps that reach the record (a registration for a forum) then leave it stored.
 
 So an edit shows at once, on every server. Versions for a whole list are read in one query: pass the list
 as ``among=`` and the first card of the list reads the versions, and fetches the stored cards, of all.
@@ -32,21 +34,27 @@ TIMEOUT = 60 * 60
 _MEMO = "_kurultai_fragment_versions"
 
 
-def version_names(obj: Any) -> list[str]:
-    """Names of the versions a fragment about ``obj`` (a model instance, or None) depends on."""
+def version_names(obj: Any, apps: tuple[str, ...] = ()) -> list[str]:
+    """Names of the versions a fragment about ``obj`` (a model instance, or None) depends on.
+
+    With ``apps``, only writes from those apps that reach the record count (besides its group's): a
+    forum's outcome does not change when someone registers for the forum.
+    """
     if isinstance(obj, models.Model) and obj.pk is not None:
         label = cacheversions.model_label(type(obj))
         for group in cachedeps.GROUPS:
             for obj_label, field, _kwarg in group.objects:
                 if obj_label == label:
                     value = obj.pk if field == "pk" else getattr(obj, field)
-                    return [cacheversions.group_key(group.name), cacheversions.object_key(label, field, value)]
+                    key = cacheversions.object_key(label, field, value)
+                    keys = [cacheversions.by_app(key, app) for app in apps] if apps else [key]
+                    return [cacheversions.group_key(group.name), *keys]
     return [cacheversions.group_key("site")]
 
 
-def _names(objects: list[Any]) -> list[str]:
+def _names(objects: list[Any], apps: tuple[str, ...] = ()) -> list[str]:
     """Version names of a fragment about ``objects``; one about nothing depends on the whole site."""
-    return [name for obj in objects or [None] for name in version_names(obj)]
+    return [name for obj in objects or [None] for name in version_names(obj, apps)]
 
 
 def _memo(request: Any) -> dict[str, int]:
@@ -59,19 +67,21 @@ def _memo(request: Any) -> dict[str, int]:
     return memo
 
 
-def versions(request: Any, objects: Iterable[Any], among: Iterable[Any] = ()) -> dict[str, int]:
+def versions(
+    request: Any, objects: Iterable[Any], among: Iterable[Any] = (), apps: tuple[str, ...] = ()
+) -> dict[str, int]:
     """Versions of ``objects``, reading those of ``among`` in the same query (remembered per request)."""
     memo = _memo(request)
-    wanted = _names(objects)
+    wanted = _names(list(objects), apps)
     if all(name in memo for name in wanted):
         return memo
-    names = set(wanted) | {name for obj in among or () for name in version_names(obj)}
+    names = set(wanted) | {name for obj in among or () for name in version_names(obj, apps)}
     memo.update(cacheversions.read(sorted(names - memo.keys())))
     return memo
 
 
-def key(name: str, objects: list[Any], vary: list[Any], known: dict[str, int]) -> str:
-    names = _names(objects)
+def key(name: str, objects: list[Any], vary: list[Any], known: dict[str, int], apps: tuple[str, ...] = ()) -> str:
+    names = _names(objects, apps)
     parts = [
         name,
         translation.get_language() or "",

@@ -1,4 +1,4 @@
-"""``{% cachedfragment "name" obj … [among=list] [vary=value …] %}…{% endcachedfragment %}``.
+"""``{% cachedfragment "name" obj … [among=list] [vary=value …] [apps="app …"] %}…{% endcachedfragment %}``.
 
 Renders the enclosed template once per content version and language and serves it from the cache
 afterwards (see :mod:`kurultai.core.fragments`). Wrap only what is the same for everyone: no follow
@@ -17,8 +17,9 @@ register = template.Library()
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, objects, among, vary):
+    def __init__(self, nodelist, name, objects, among, vary, apps=None):
         self.nodelist = nodelist
+        self.apps = apps
         self.name = name
         self.objects = objects
         self.among = among
@@ -36,8 +37,9 @@ class CachedFragmentNode(template.Node):
         vary = [value.resolve(context) for value in self.vary]
         among = list(self.among.resolve(context) or ()) if self.among is not None else []
         request = context.get("request")
-        known = fragments.versions(request, objects, among)
-        cache_key = fragments.key(name, objects, vary, known)
+        apps = tuple(str(self.apps.resolve(context)).split()) if self.apps is not None else ()
+        known = fragments.versions(request, objects, among, apps)
+        cache_key = fragments.key(name, objects, vary, known, apps)
         batches = getattr(request, "_kurultai_fragments", None) if request is not None else None
         if batches is None:
             batches = {}
@@ -47,7 +49,8 @@ class CachedFragmentNode(template.Node):
             batch = batches.get(name)
             if batch is None:
                 # First card of a list: fetch every stored card of the list at once.
-                batch = batches[name] = fragments.get_many([fragments.key(name, [item], vary, known) for item in among])
+                keys = [fragments.key(name, [item], vary, known, apps) for item in among]
+                batch = batches[name] = fragments.get_many(keys)
             found = batch.get(cache_key)
         else:
             found = fragments.get_many([cache_key]).get(cache_key)
@@ -64,9 +67,11 @@ def cachedfragment(parser, token):
     if len(bits) < 2:
         raise template.TemplateSyntaxError('{% cachedfragment %} needs a name: {% cachedfragment "name" obj %}')
     name = parser.compile_filter(bits[1])
-    objects, vary, among = [], [], None
+    objects, vary, among, apps = [], [], None, None
     for bit in bits[2:]:
-        if bit.startswith("among="):
+        if bit.startswith("apps="):
+            apps = parser.compile_filter(bit[len("apps=") :])
+        elif bit.startswith("among="):
             among = parser.compile_filter(bit[len("among=") :])
         elif bit.startswith("vary="):
             vary.append(parser.compile_filter(bit[len("vary=") :]))
@@ -74,4 +79,4 @@ def cachedfragment(parser, token):
             objects.append(parser.compile_filter(bit))
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, name, objects, among, vary)
+    return CachedFragmentNode(nodelist, name, objects, among, vary, apps)
