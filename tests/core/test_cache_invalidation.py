@@ -32,6 +32,7 @@ def pages(demo):
         "dashboard": "/en/follow-up/",
         "directory": "/en/organisations/",
         "another forum's programme": "/en/forums/2026-kyrgyzstan/programme/",
+        "programme": f"/en/forums/{FORUM}/programme/",
     }
     client = Client()
     for path in paths.values():
@@ -85,6 +86,7 @@ def test_a_progress_update_shows_at_once_where_it_shows_and_nowhere_else(pages):
         "dashboard": "miss",
         "directory": "hit",
         "another forum's programme": "hit",
+        "programme": "miss",
     }
     assert "Drip irrigation reached forty villages." in anonymous.get(paths["recommendation"]).content.decode()
 
@@ -148,8 +150,9 @@ def test_a_registration_refreshes_its_forum_and_leaves_recommendations_cached(pa
         anonymous.get(path)
     participation.register(call, UserFactory(), fmt="online", details={"name": "Aida"})
     states = {name: state(anonymous, path) for name, path in paths.items()}
-    assert states["forum"] == "miss"
+    assert states["forum"] == "miss"  # places left
     assert states["recommendation"] == states["other recommendation"] == states["list"] == "hit"
+    assert states["session"] == states["programme"] == "hit"
 
 
 def test_the_forum_outcome_is_kept_through_registrations_and_redone_on_follow_up(demo):

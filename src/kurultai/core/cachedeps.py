@@ -9,7 +9,9 @@ names a group that is narrower in one or both of two ways:
 * ``objects``: the page is about one record, named by a URL argument (a recommendation, a forum). Writes
   to that model, and to any model that points to it through foreign keys (progress updates, responses,
   sessions …), bump only that record's version — not the group — so they leave the pages of other
-  records cached. Writes to every other model still bump the group.
+  records cached. Writes to every other model still bump the group. With ``apps`` too, the page reads the
+  record's versions of those apps only: a registration reaches its forum, but a group without
+  ``participation`` (the programme) stays cached.
 
 ``tests/core/test_cache_dependencies.py`` renders each declared page and checks that every table it reads
 is covered by its group, so a template that starts showing something new cannot go stale unnoticed.
@@ -43,6 +45,8 @@ GROUPS: tuple[Group, ...] = (
         apps=(*_FOLLOW_UP, "transparency", "workinggroups"),
     ),
     Group("forum", objects=(("forums.forum", "slug", "slug"),), apps=(*_FOLLOW_UP, "participation")),
+    # A forum's sessions, programme and speakers: registrations (which change seats) leave them alone.
+    Group("forum-outline", objects=(("forums.forum", "slug", "slug"),), apps=_FOLLOW_UP),
     Group("recommendations", apps=_FOLLOW_UP),
     Group("directory", apps=("organisations", "core", "accounts")),
 )
@@ -52,9 +56,9 @@ PAGES: dict[str, str] = {
     "forums:recommendation_detail": "recommendation",
     "forums:recommendation_list": "recommendations",
     "forums:forum_detail": "forum",
-    "forums:session_detail": "forum",
-    "forums:programme": "forum",
-    "forums:speakers": "forum",
+    "forums:session_detail": "forum-outline",
+    "forums:programme": "forum-outline",
+    "forums:speakers": "forum-outline",
     "participation:call": "forum",
     "organisations:directory": "directory",
 }
@@ -103,13 +107,15 @@ def groups_showing(label: str) -> tuple[str, ...]:
 
 def version_names(url_name: str | None, kwargs: dict) -> list[str]:
     """Names of the versions the page ``url_name`` with URL arguments ``kwargs`` is cached under."""
-    from kurultai.core.cacheversions import group_key, object_key
+    from kurultai.core.cacheversions import by_app, group_key, object_key
 
     group = group_for(url_name)
     names = [group_key(group.name)]
     for label, field, kwarg in group.objects:
         if kwarg in kwargs:
-            names.append(object_key(label, field, kwargs[kwarg]))
+            key = object_key(label, field, kwargs[kwarg])
+            # Only writes from the group's apps count, also when they reach the record (versions per app).
+            names.extend([by_app(key, app) for app in group.apps] if group.apps is not None else [key])
     return names
 
 
@@ -125,7 +131,8 @@ def models_in_scope(group_name: str) -> set[str]:
             continue
         subjects = {obj_label for obj_label, _field, _kwarg in group.objects}
         bumps_group = group.name in groups_showing(label)
-        bumps_subject = label in subjects or any(target in subjects for _chain, target in fk_paths(label))
+        reaches = label in subjects or any(target in subjects for _chain, target in fk_paths(label))
+        bumps_subject = reaches and (group.apps is None or model._meta.app_label in group.apps)
         if bumps_group or bumps_subject:
             labels.add(label)
     return labels
