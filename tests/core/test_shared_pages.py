@@ -131,7 +131,7 @@ def test_an_update_shows_at_once_and_a_role_changes_the_audience(forum_day):
     url = recommendation.get_absolute_url()
     member = browser(people["plain"])
     member.get(url)
-    assert state(member.get(url)) == "shared-hit"
+    assert state(member.get(url)) == "personal-hit"  # re-reading: their own copy
     wording = "Publish every budget line of the water programme."
     Recommendation.objects.get(pk=recommendation.pk)
     recommendation.text = {**recommendation.text, "en": wording}

@@ -14,8 +14,9 @@ a page in :data:`PAGES` is stored under
   browser holds (a new sign-in rotates it, and with it every copy);
 
 and served from there with the headers the outer middleware adds afresh (session, security, CSP).
-The pages of :data:`kurultai.core.sharedpages.PAGES` (the forum-day pages) are instead kept as one copy per
-audience with the personal parts filled in per request (see that module). Requests with a flash message
+A page of :data:`kurultai.core.sharedpages.PAGES` (the forum-day pages) that the person has no copy of yet
+comes from the copy shared by everyone with the same roles, with their personal parts filled in (see that
+module), and becomes their copy. Requests with a flash message
 waiting, without a CSRF cookie yet, or for any page not listed are rendered as usual. Copies are stored
 gzip-compressed when the browser accepts it, so a hit costs no compression, and expire after :data:`TIMEOUT`
 so that time-bound permissions (an edit window) cannot outlive it long.
@@ -170,8 +171,6 @@ class PersonalPageCacheMiddleware:
         if not _servable(request):
             return self.get_response(request)
         with cacheversions.remembered():
-            if sharedpages.shared(request):
-                return sharedpages.serve(request, self.get_response)
             return self._cached(request)
 
     def _cached(self, request: HttpRequest) -> HttpResponse:
@@ -184,7 +183,10 @@ class PersonalPageCacheMiddleware:
             return self.get_response(request)
         if entry is not None:
             return respond(entry, "personal-hit")
-        response = self.get_response(request)
+        if sharedpages.shared(request):  # read for the first time: the shared copy, filled in for them
+            response = sharedpages.serve(request, self.get_response)
+        else:
+            response = self.get_response(request)
         if _storable(response):
             content = response.content
             headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
@@ -198,7 +200,7 @@ class PersonalPageCacheMiddleware:
                 store_page({key: (200, headers, content)}, TIMEOUT)
             except CACHE_DOWN:
                 logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
-            response.headers["X-Page-Cache"] = "personal-miss"
+            response.headers.setdefault("X-Page-Cache", "personal-miss")
         return response
 
 
