@@ -117,7 +117,9 @@ def version_key(request: HttpRequest) -> str:
     url_name, kwargs = _route(request.path_info)
     names = cachedeps.version_names(url_name, kwargs)
     versions = cacheversions.read(names)
-    return ".".join(str(versions[name]) for name in names) + f"@{hashlib.sha256(repr(names).encode()).hexdigest()[:8]}"
+    # A digest: a page can depend on a dozen versions, and cache keys stay well under 250 characters.
+    parts = repr([(name, versions[name]) for name in names])
+    return hashlib.sha256(parts.encode()).hexdigest()[:32]
 
 
 def page_cache():
