@@ -109,3 +109,17 @@ def test_a_hit_costs_a_few_queries_whatever_the_page(demo, django_assert_max_num
     member.get(ORGANISATION)
     with django_assert_max_num_queries(4):
         assert state(member.get(ORGANISATION)) == "personal-hit"
+
+
+def test_browsers_that_accept_gzip_get_their_copy_compressed(demo):
+    import gzip
+
+    member, _ = signed_in()
+    for path in (ORGANISATION, "/en/forums/2021-almaty/"):  # a person's own copy; a shared page re-read
+        miss = member.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        hit = member.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert miss.status_code == hit.status_code == 200
+        assert state(hit) == "personal-hit" and hit["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in hit["Vary"]
+        page = gzip.decompress(hit.content).decode()
+        assert page.startswith("<!doctype html>") and 'name="csrfmiddlewaretoken"' in page

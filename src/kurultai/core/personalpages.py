@@ -193,7 +193,8 @@ class PersonalPageCacheMiddleware:
             if gzip_ok:
                 content = compress_string(content)
                 stored = HttpResponse()
-                stored.headers.update(headers)
+                for name, value in headers:
+                    stored.headers[name] = value
                 patch_vary_headers(stored, ("Accept-Encoding",))
                 headers = [*stored.headers.items(), ("Content-Encoding", "gzip")]
             try:
