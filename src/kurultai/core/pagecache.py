@@ -220,6 +220,23 @@ def respond(cached: tuple[int, list[tuple[str, str]], bytes], state: str) -> Htt
     return response
 
 
+def stored_headers(response: HttpResponse) -> list[tuple[str, str]]:
+    """The headers kept with a stored page (not those the server or a hit sets afresh)."""
+    return [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
+
+
+def storable_for_people(response: HttpResponse) -> bool:
+    """Whether a signed-in person's page (their copy, or a shared one) may be stored: a plain, whole HTML page."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-store" not in response.get("Cache-Control", "")
+        and not response.has_header("Content-Encoding")
+    )
+
+
 def _storable(response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
@@ -263,7 +280,7 @@ class PageCacheMiddleware:
             return respond(cached, "hit")
         response = self.get_response(request)
         if _storable(response):
-            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
+            headers = stored_headers(response)
             entry = (response.status_code, headers, response.content)
             try:
                 store_page({key: entry, latest_key: entry}, TIMEOUT)

@@ -37,7 +37,17 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
 from kurultai.core import cachedeps, cacheversions, sharedpages
-from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, respond, store_page, version_key
+from kurultai.core.pagecache import (
+    CACHE_DOWN,
+    _page_id,
+    _route,
+    cached_page,
+    respond,
+    storable_for_people,
+    store_page,
+    stored_headers,
+    version_key,
+)
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 10 * 60
@@ -75,7 +85,6 @@ PAGES = frozenset(
         "transparency:project",
     }
 )
-_NOT_STORED = frozenset({"content-length", "x-page-cache", "set-cookie"})
 
 
 def person_key(user_id: Any) -> str:
@@ -133,17 +142,6 @@ def _servable(request: HttpRequest) -> bool:
     return url_name in PAGES
 
 
-def _storable(response: HttpResponse) -> bool:
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and response.get("Content-Type", "").startswith("text/html")
-        and "no-store" not in response.get("Cache-Control", "")
-        and not response.has_header("Content-Encoding")
-    )
-
-
 def _key(request: HttpRequest) -> str:
     user_id = request.user.pk
     url_name, kwargs = _route(request.path_info)
@@ -187,9 +185,9 @@ class PersonalPageCacheMiddleware:
             response = sharedpages.serve(request, self.get_response)
         else:
             response = self.get_response(request)
-        if _storable(response):
+        if storable_for_people(response):
             content = response.content
-            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
+            headers = stored_headers(response)
             if gzip_ok:
                 content = compress_string(content)
                 stored = HttpResponse()

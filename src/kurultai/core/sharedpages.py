@@ -30,7 +30,17 @@ from django.http import HttpRequest, HttpResponse
 
 from kurultai.accounts.roles import group_names
 from kurultai.core import holes
-from kurultai.core.pagecache import CACHE_DOWN, _page_id, _route, cached_page, respond, store_page, version_key
+from kurultai.core.pagecache import (
+    CACHE_DOWN,
+    _page_id,
+    _route,
+    cached_page,
+    respond,
+    storable_for_people,
+    store_page,
+    stored_headers,
+    version_key,
+)
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 10 * 60
@@ -43,7 +53,6 @@ PAGES = frozenset(
         "forums:recommendation_list",
     }
 )
-_NOT_STORED = frozenset({"content-length", "x-page-cache", "set-cookie"})
 
 
 def audience(user) -> str:
@@ -102,21 +111,11 @@ def serve(request: HttpRequest, get_response: Callable[[HttpRequest], HttpRespon
     page = response.content.decode(response.charset or "utf-8")
     if recorder.holes:
         response.content = recorder.put_back(page)
-    if _storable(response) and _shareable(request, page, recorder):
-        headers = [(k, v) for k, v in response.headers.items() if k.lower() not in _NOT_STORED]
+    if storable_for_people(response) and _shareable(request, page, recorder):
+        headers = stored_headers(response)
         try:
             store_page({key: (response.status_code, headers, page, recorder.nonce, recorder.holes)}, TIMEOUT)
         except CACHE_DOWN:
             logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
         response.headers["X-Page-Cache"] = "shared-miss"
     return response
-
-
-def _storable(response: HttpResponse) -> bool:
-    return (
-        response.status_code == 200
-        and not response.cookies
-        and response.get("Content-Type", "").startswith("text/html")
-        and "no-store" not in response.get("Cache-Control", "")
-        and not response.has_header("Content-Encoding")
-    )

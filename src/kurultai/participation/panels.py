@@ -22,8 +22,7 @@ def forum_panel(request: Any, forum: Any) -> tuple[str, dict[str, Any]]:
         call.forum = forum
         if call.is_open():
             seats = seat_summary(call)
-    # participation.manage_call is the forum's organisers, asked here of the forum at hand
-    may_manage = user is not None and user.has_perm("forums.organise", forum)
+    may_manage = user is not None and user.has_perm("participation.manage_call", call if call is not None else forum)
     return "participation/_forum_panel.html", {
         "call": call,
         "seats": seats,

@@ -12,6 +12,10 @@ def organises(user, obj) -> bool:
     """Organises the forum of a call, registration or forum (the forums app decides who organises)."""
     if obj is None or not user.is_authenticated:
         return False
+    from kurultai.forums.models import Forum
+
+    if isinstance(obj, Forum):  # asked of the forum itself: nothing to look up
+        return user.has_perm("forums.organise", obj)
     forum = getattr(obj, "forum", None) or getattr(getattr(obj, "call", None), "forum", None) or obj
     return user.has_perm("forums.organise", forum)
 
