@@ -9,7 +9,7 @@ participant), then the forum-day mix. PostgreSQL is used when it answers on 127.
     make bench                       # full run, 20 s per measurement
     make bench BENCH_SECONDS=5       # short run
     make bench PEER=pretalx          # also pretalx's talk list, installed from PyPI into var/bench/pretalx
-    make bench BENCH_SCALE=10        # 10× the volume (4,000 recommendations …); 100 for 100×
+    make bench BENCH_SCALE=10        # 10× the volume (4,000 recommendations, 1,000,000 notifications …); 100 for 100×
 
 Environment: BENCH_SECONDS, BENCH_CONNECTIONS ("50,300"), BENCH_WORKERS, BENCH_SCALE, BENCH_PORT, PEER,
 BENCH_ONLY (comma-separated page names), BENCH_SQLITE=1 (skip PostgreSQL), BENCH_NO_REDIS=1 (skip Redis, which
@@ -338,7 +338,7 @@ def main() -> int:
         stop(server)
     if not os.environ.get("BENCH_NO_SCALE"):
         print("\nQueries and server time per page at this volume (in-process, signed in):", flush=True)
-        scale = run(env, str(BIN / "python"), str(ROOT / "bench" / "scale.py"), "--notifications", str(10000 * SCALE))
+        scale = run(env, str(BIN / "python"), str(ROOT / "bench" / "scale.py"), "--notifications", str(100000 * SCALE))
         print(scale.strip(), flush=True)
     if PEER == "pretalx":
         from bench import pretalx

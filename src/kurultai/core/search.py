@@ -212,31 +212,43 @@ def _languages(entry: Entry) -> list[str]:
     return kept
 
 
+# Folded words (any script, prefix search) weigh A/B; Russian and English stems of the original text the same;
+# concept tokens D.
+_PG_VECTOR = (
+    "UPDATE core_searchdocument SET vector = "
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+    "|| setweight(to_tsvector('russian', %s), 'A') || setweight(to_tsvector('russian', %s), 'B') "
+    "|| setweight(to_tsvector('english', %s), 'A') || setweight(to_tsvector('english', %s), 'B') "
+    "|| setweight(to_tsvector('simple', %s), 'D') WHERE id = %s"
+)
+_SQLITE_ROW = "INSERT INTO core_search_fts(rowid, title, body, tags) VALUES (%s, %s, %s, %s)"
+
+
+def _engine_params(pk: int, row: Row) -> list:
+    if _is_sqlite():
+        return [pk, with_stems(row.title), with_stems(row.body), row.tags]
+    return [fold(row.title), fold(row.body), row.title, row.body, row.title, row.body, row.tags, pk]
+
+
 def _write_engine_row(pk: int, row: Row) -> None:
     with connection.cursor() as cursor:
         if _is_sqlite():
             cursor.execute("DELETE FROM core_search_fts WHERE rowid = %s", [pk])
-            cursor.execute(
-                "INSERT INTO core_search_fts(rowid, title, body, tags) VALUES (%s, %s, %s, %s)",
-                [pk, with_stems(row.title), with_stems(row.body), row.tags],
-            )
-        else:
-            # Folded words (any script, prefix search) weigh A/B; Russian and English stems of the original
-            # text the same; concept tokens D.
-            cursor.execute(
-                "UPDATE core_searchdocument SET vector = "
-                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
-                "|| setweight(to_tsvector('russian', %s), 'A') || setweight(to_tsvector('russian', %s), 'B') "
-                "|| setweight(to_tsvector('english', %s), 'A') || setweight(to_tsvector('english', %s), 'B') "
-                "|| setweight(to_tsvector('simple', %s), 'D') WHERE id = %s",
-                [fold(row.title), fold(row.body), row.title, row.body, row.title, row.body, row.tags, pk],
-            )
+        cursor.execute(_SQLITE_ROW if _is_sqlite() else _PG_VECTOR, _engine_params(pk, row))
 
 
-def write_engine_rows(rows: Iterable[tuple[int, Entry]]) -> None:
-    """Engine rows for documents created in bulk (benchmark seeders): ``(document id, entry)`` pairs."""
-    for pk, entry in rows:
-        _write_engine_row(pk, _row(entry))
+def write_engine_rows(rows: Iterable[tuple[int, Entry]], batch: int = 2000) -> None:
+    """Engine rows for documents just created in bulk (benchmark seeders): ``(document id, entry)`` pairs."""
+    statement = _SQLITE_ROW if _is_sqlite() else _PG_VECTOR
+    params: list[list] = []
+    with connection.cursor() as cursor:
+        for pk, entry in rows:
+            params.append(_engine_params(pk, _row(entry)))
+            if len(params) == batch:
+                cursor.executemany(statement, params)
+                params = []
+        if params:
+            cursor.executemany(statement, params)
 
 
 def remove(kind: str, object_id: int) -> None:

@@ -12,14 +12,20 @@ class FollowupConfig(AppConfig):
 
         recommendations.register_kind()
 
+        from kurultai.followup import recurrence
         from kurultai.followup.views import panel
-        from kurultai.forums.panels import register_recommendation_panel
+        from kurultai.forums.panels import register_recommendation_fact, register_recommendation_panel
 
         register_recommendation_panel(panel)
+        register_recommendation_fact("panel_has_recurrences", recurrence.confirmed_exists)
 
         from kurultai.followup import tracking
 
         tracking.connect()
+
+        from kurultai.followup import facts
+
+        facts.connect()
 
         from kurultai.followup import searchable
 

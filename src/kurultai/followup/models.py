@@ -82,6 +82,11 @@ class Trackable(models.Model):
         default=ImplementationStatus.NO_INFORMATION,
         help_text=_("The status of the newest progress update, kept for lists and filters."),
     )
+    # Kept by followup.facts from the records below, for counts over many subjects (the dashboard).
+    last_reported_on = models.DateField(null=True, blank=True, editable=False)
+    first_response_on = models.DateField(null=True, blank=True, editable=False)
+    actors_deadline = models.DateField(null=True, blank=True, editable=False)
+    disputed = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TrackableQuerySet.as_manager()
@@ -130,6 +135,9 @@ class TrackedRecord(models.Model):
         ):
             self.recommendation_id = self.trackable.object_id
         super().save(*args, **kwargs)
+        from kurultai.followup import facts
+
+        facts.refresh([self.trackable_id])
 
 
 def trackable_of(subject: models.Model, *, create: bool = False) -> Trackable | None:
@@ -261,17 +269,6 @@ class ProgressUpdate(TrackedRecord, TranslatableModel):
 
     def __str__(self) -> str:
         return f"{self.reported_on}: {self.get_status_display()}"
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        # The trackable's cached status is always the newest update's.
-        newest = (
-            ProgressUpdate.objects.filter(trackable_id=self.trackable_id)
-            .order_by("-reported_on", "-created_at")
-            .values_list("status", flat=True)
-            .first()
-        )
-        Trackable.objects.filter(pk=self.trackable_id).exclude(status=newest).update(status=newest)
 
 
 class Assessment(TrackedRecord, TranslatableModel):

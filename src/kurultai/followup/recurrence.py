@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,6 +118,13 @@ def link(actor: Any, recommendation: Recommendation, earlier: Recommendation) ->
         raise ValidationError(_("The earlier recommendation must come from an earlier forum."))
     existing, _created = RecurrenceLink.objects.get_or_create(recommendation=recommendation, earlier=earlier)
     return decide(actor, existing, confirm=True)
+
+
+def confirmed_exists() -> Exists:
+    """Whether a recommendation (the outer query's) repeats an earlier one: its page then shows the history."""
+    return Exists(
+        RecurrenceLink.objects.filter(recommendation=OuterRef("pk"), status=RecurrenceLink.Status.CONFIRMED)
+    )
 
 
 def history(recommendation: Recommendation) -> list[Recommendation]:

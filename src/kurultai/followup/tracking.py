@@ -8,12 +8,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +41,6 @@ from kurultai.followup.models import (
     ProgressUpdate,
     Response,
     ResponseStatus,
-    ResponsibleActor,
     Trackable,
 )
 from kurultai.forums.models import Forum, Recommendation
@@ -301,86 +316,133 @@ def trackings_of_kind(key: str) -> list[Tracking]:
 
 
 @dataclass
-class Summary:
-    """The facts :func:`track` derives, for one recommendation, read as plain values: a dashboard over thousands
-    of recommendations builds full :class:`Tracking` objects only for the few it lists."""
+class DashboardFacts:
+    """What the dashboard says about a set of recommendations: counts, and the few it lists by name."""
 
-    pk: int
-    status: str
-    deadline: dt.date | None
-    first_response: dt.date | None
-    start: dt.date | None
-    overdue: bool
-    due_soon: bool
-    stale: bool
-    disagreement: bool
-
-    @property
-    def answered(self) -> bool:
-        return self.first_response is not None
-
-    @property
-    def first_response_days(self) -> int | None:
-        if self.first_response is None or self.start is None:
-            return None
-        return max(0, (self.first_response - self.start).days)
-
-    def days_without_response(self, today: dt.date) -> int | None:
-        if self.first_response is not None or self.start is None:
-            return None
-        return max(0, (today - self.start).days)
+    total: int
+    counts: dict[str, int]
+    answered: int
+    median_days: int | None
+    stale: int
+    overdue: int
+    due_soon: int
+    disputed: int
+    lists: dict[str, list[int]]  # recommendation ids, in the order shown
 
 
-def summaries(queryset: QuerySet[Recommendation], today: dt.date | None = None) -> list[Summary]:
-    """Where each recommendation of ``queryset`` stands, exactly as :func:`track` says, in three queries of plain
-    values whatever the number of recommendations and updates."""
+LISTED = 20  # overdue, due-soon and disputed items named on the dashboard (the counts cover all of them)
+
+
+def dashboard_facts(queryset: QuerySet[Recommendation], today: dt.date | None = None) -> DashboardFacts:
+    """Where a set of recommendations stands, as :func:`track` says for each, from the facts kept on their
+    trackables (``followup.facts``): about ten queries whatever the number of recommendations and updates."""
     today = today or timezone.localdate()
-    newest = ProgressUpdate.objects.filter(recommendation=OuterRef("pk")).order_by("-reported_on", "-created_at", "-id")
-    official = Response.objects.filter(recommendation=OuterRef("pk"), organisation__isnull=False).exclude(
-        status=ResponseStatus.AWAITING_RESPONSE
+    cutoff = today - dt.timedelta(days=STALE_DAYS)
+    open_ = ~Q(status__in=DONE)
+    flags = {
+        "answered": Q(first_response_on__isnull=False),
+        # No update for six months since the clock started (first response or deadline): see _stale().
+        "stale": open_
+        & (Q(first_response_on__lt=cutoff) | Q(actors_deadline__lt=cutoff))
+        & (Q(last_reported_on__isnull=True) | Q(last_reported_on__lt=cutoff)),
+        "overdue": open_ & Q(actors_deadline__lt=today),
+        "due_soon": open_
+        & Q(actors_deadline__gte=today, actors_deadline__lte=today + dt.timedelta(days=DUE_SOON_DAYS)),
+        "disputed": Q(disputed=True),
+    }
+    tracked = Trackable.objects.filter(kind="recommendation", object_id__in=queryset.values("pk"))
+    found = tracked.aggregate(
+        tracked=Count("pk"),
+        **{name: Count("pk", filter=q) for name, q in flags.items()},
+        **{f"status_{code}": Count("pk", filter=Q(status=code)) for code in ImplementationStatus.values},
     )
-    deadlines = ResponsibleActor.objects.filter(recommendation=OuterRef("pk"), deadline__isnull=False)
-    rows = list(
-        queryset.annotate(
-            summary_status=Coalesce(Subquery(newest.values("status")[:1]), Value(ImplementationStatus.NO_INFORMATION)),
-            summary_reported=Subquery(newest.values("reported_on")[:1]),
-            summary_first_response=Subquery(official.order_by("responded_on").values("responded_on")[:1]),
-            summary_deadline=Subquery(deadlines.order_by("deadline").values("deadline")[:1]),
-        ).values_list(
-            "pk",
-            "summary_status",
-            "summary_reported",
-            "summary_first_response",
-            "summary_deadline",
-            "forum__start_date",
-            "forum__date_precision",
+    total = queryset.count()
+    counts = {code: found[f"status_{code}"] for code in ImplementationStatus.values}
+    counts[ImplementationStatus.NO_INFORMATION] += total - found["tracked"]  # never followed up yet
+
+    def flagged(q: Q) -> QuerySet[Recommendation]:
+        return queryset.filter(pk__in=tracked.filter(q).values("object_id"))
+
+    # Oldest unanswered: the longest wait since a forum known to the day, then the rest in list order.
+    day = Forum.DatePrecision.DAY
+    unanswered = (
+        queryset.exclude(pk__in=tracked.filter(flags["answered"]).values("object_id"))
+        .annotate(
+            _known=Case(When(forum__date_precision=day, then=0), default=1),
+            _start=Case(When(forum__date_precision=day, then=F("forum__start_date"))),
         )
+        .order_by("_known", "_start", *(queryset.query.order_by or Recommendation._meta.ordering))
     )
-    # Each organisation's newest view, as track() keeps them.
-    views: dict[int, dict[int, str]] = {}
-    assessed = Assessment.objects.filter(recommendation_id__in=[row[0] for row in rows]).order_by(
-        "-assessed_on", "-created_at"
+    lists = first_ids(
+        {
+            "oldest_unanswered": (unanswered, 5),
+            "overdue": (flagged(flags["overdue"]), LISTED),
+            "due_soon": (flagged(flags["due_soon"]), LISTED),
+            "stale": (flagged(flags["stale"]), 10),
+            "disagreements": (flagged(flags["disputed"]), LISTED),
+        }
     )
-    for rec_id, organisation_id, status in assessed.values_list("recommendation_id", "organisation_id", "status"):
-        views.setdefault(rec_id, {}).setdefault(organisation_id, status)
-    found = []
-    for pk, status, reported, first_response, deadline, start_date, precision in rows:
-        done = status in DONE
-        found.append(
-            Summary(
-                pk=pk,
-                status=status,
-                deadline=deadline,
-                first_response=first_response,
-                start=start_date if precision == Forum.DatePrecision.DAY else None,
-                overdue=bool(deadline and not done and deadline < today),
-                due_soon=bool(deadline and not done and today <= deadline <= today + dt.timedelta(days=DUE_SOON_DAYS)),
-                stale=not done and _stale(first_response, deadline, reported, today),
-                disagreement=status != ImplementationStatus.NO_INFORMATION
-                and any(v not in (status, ImplementationStatus.NO_INFORMATION) for v in views.get(pk, {}).values()),
-            )
-        )
+    return DashboardFacts(
+        total=total,
+        counts=counts,
+        answered=found["answered"],
+        median_days=_median_first_response_days(tracked, queryset),
+        stale=found["stale"],
+        overdue=found["overdue"],
+        due_soon=found["due_soon"],
+        disputed=found["disputed"],
+        lists=lists,
+    )
+
+
+def first_ids(parts: dict[str, tuple[QuerySet, int]]) -> dict[str, list[int]]:
+    """The first ids of several ordered querysets in one query (each part keeps its own order and limit).
+
+    Written by hand because Django cannot put a limit on each part of a UNION on SQLite; each part is numbered
+    in its own order by the database and wrapped, which both engines accept.
+    """
+    selects, params = [], []
+    for number, (queryset, limit) in enumerate(parts.values()):
+        ordering = [_order_expression(name) for name in (queryset.query.order_by or queryset.model._meta.ordering)]
+        numbered = queryset.annotate(_place=Window(RowNumber(), order_by=ordering)).order_by("_place")
+        sql, part_params = numbered.values_list("pk", "_place")[:limit].query.sql_with_params()
+        selects.append(f"SELECT {number} AS part, * FROM ({sql}) AS part{number}")  # noqa: S608 - numbers only
+        params += part_params
+    found: dict[str, list[int]] = {name: [] for name in parts}
+    names = list(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects) + " ORDER BY 1, 3", params)
+        for part, pk, _place in cursor.fetchall():
+            found[names[part]].append(pk)
     return found
+
+
+def _order_expression(name: str):
+    if isinstance(name, str):
+        return F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+    return name
+
+
+def _median_first_response_days(tracked: QuerySet[Trackable], queryset: QuerySet[Recommendation]) -> int | None:
+    """The median of days from a forum (known to the day) to its recommendations' first official responses.
+
+    One query: the middle one or two of the answered, numbered in order by the database.
+    """
+    start = Recommendation.objects.filter(pk=OuterRef("object_id")).values("forum__start_date")[:1]
+    answered = tracked.filter(
+        first_response_on__isnull=False,
+        object_id__in=queryset.filter(forum__date_precision=Forum.DatePrecision.DAY).values("pk"),
+    ).annotate(
+        days=ExpressionWrapper(F("first_response_on") - Subquery(start), output_field=DurationField())
+    )
+    middle = answered.annotate(
+        place=Window(RowNumber(), order_by=[F("days").asc(), F("pk").asc()]),
+        size=Window(Count("pk")),
+    ).filter(Q(place=(F("size") + 1) / 2) | Q(place=F("size") / 2 + 1))
+    days = [max(0, value.days) for value in middle.values_list("days", flat=True)]
+    if not days:
+        return None
+    return round(statistics.median(days))
 
 
 def trackings_for(pks: list[int]) -> list[Tracking]:

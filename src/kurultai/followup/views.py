@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms as django_forms
@@ -15,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,8 +23,9 @@ from kurultai.followup.forms import ActorForm, AssessmentForm, ResponseForm, Upd
 from kurultai.followup.models import ImplementationStatus, RecurrenceLink, Trackable, trackable_of
 from kurultai.followup.rules import expects_a_response
 from kurultai.followup.tracking import (
+    LISTED,
     Tracking,
-    summaries,
+    dashboard_facts,
     track,
     trackables_with_tracking,
     trackings_for,
@@ -41,11 +39,21 @@ from kurultai.notifications.registry import followable_for
 def panel_context(request: HttpRequest, subject: Any) -> dict[str, Any]:
     """What ``followup/panel.html`` shows for any tracked subject: status, flags, actors, responses, timeline with
     evidence, assessments; the links to add to them that the person may use are a personal part (followup_links)."""
+    from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+
+    from kurultai.followup.models import Evidence
+
+    evidence = Evidence.objects.filter(Q(update__trackable=OuterRef("pk")) | Q(assessment__trackable=OuterRef("pk")))
     trackable = (
-        trackables_with_tracking(Trackable.objects.of(subject))
-        .prefetch_related("updates__evidence", "assessments__evidence")
-        .first()
+        trackables_with_tracking(Trackable.objects.of(subject)).annotate(has_evidence=Exists(evidence)).first()
     )
+    if trackable is not None:  # most timelines have no evidence attached: then it costs no query
+        files = Evidence.objects.all() if trackable.has_evidence else Evidence.objects.none()
+        prefetch_related_objects(
+            [trackable],
+            Prefetch("updates__evidence", queryset=files),
+            Prefetch("assessments__evidence", queryset=files),
+        )
     if trackable is None:
         subject._trackable_missing = True  # the personal links below ask again
         tracking = Tracking(recommendation=subject if isinstance(subject, Recommendation) else None, subject=subject)
@@ -93,7 +101,9 @@ def add_url(subject: Any, kind: str) -> str:
 def panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
     """The follow-up section of a recommendation page (registered with the forums app)."""
     context = panel_context(request, recommendation)
-    context["earlier"] = recurrence.history(recommendation)
+    # Without a confirmed recurrence (known from the page's own query) there is no history to look up.
+    known = getattr(recommendation, "panel_has_recurrences", True)
+    context["earlier"] = recurrence.history(recommendation) if known else []
     return "followup/panel.html", context
 
 
@@ -201,53 +211,18 @@ def _followables(request: HttpRequest, form: RecommendationFilterForm) -> list[d
     return items
 
 
-@dataclass
-class _TrackingFacts:
-    """A full :class:`Tracking` seen through the fields the dashboard counts (kinds other than recommendations)."""
-
-    status: str
-    answered: bool
-    first_response_days: int | None
-    without_response: int | None
-    stale: bool
-    overdue: bool
-    due_soon: bool
-    disagreement: bool
-
-    def days_without_response(self, _today: dt.date) -> int | None:
-        return self.without_response
-
-
-def _facts_of(tracking: Tracking, _today: dt.date) -> _TrackingFacts:
-    return _TrackingFacts(
-        status=tracking.status,
-        answered=tracking.answered,
-        first_response_days=tracking.first_response_days,
-        without_response=tracking.days_without_response,
-        stale=tracking.stale,
-        overdue=tracking.overdue,
-        due_soon=tracking.due_soon,
-        disagreement=tracking.disagreement,
-    )
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where recommendations stand, by forum, theme, country and addressee."""
     kind = request.GET.get("kind", "")
     others = {spec.key: spec for spec in kinds.all_kinds() if spec.key != "recommendation"}
-    today = timezone.localdate()
     if kind in others:
         form = RecommendationFilterForm(None)
-        trackings = trackings_of_kind(kind)
-        facts: list[Any] = [_facts_of(t, today) for t in trackings]
-        full = {id(f): t for f, t in zip(facts, trackings, strict=True)}
+        summary = _summary_of_kind(kind)
     else:
         kind = "recommendation"
         form = RecommendationFilterForm(request.GET or None)
-        facts = summaries(form.filter(Recommendation.objects.published()), today)
-        full = {}
-    total = len(facts)
-    counts = Counter(f.status for f in facts)
+        summary = _summary_of_recommendations(form.filter(Recommendation.objects.published()))
+    counts = summary.pop("counts")
     peak = max(counts.values(), default=1)
     rows = [
         {
@@ -258,33 +233,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for status, label in ImplementationStatus.choices
     ]
-    answered = [f for f in facts if f.answered]
-    first_days = [f.first_response_days for f in answered if f.first_response_days is not None]
-    stale = [f for f in facts if f.stale]
-    lists = {
-        "oldest_unanswered": sorted(
-            (f for f in facts if not f.answered), key=lambda f: -(f.days_without_response(today) or -1)
-        )[:5],
-        "stale": stale[:10],
-        "overdue": [f for f in facts if f.overdue],
-        "due_soon": [f for f in facts if f.due_soon],
-        "disagreements": [f for f in facts if f.disagreement],
-    }
-    if kind == "recommendation":  # full trackings only for the few listed, in one batch
-        wanted = list(dict.fromkeys(f.pk for chosen in lists.values() for f in chosen))
-        by_pk = {t.recommendation.pk: t for t in trackings_for(wanted)}
-        full = {id(f): by_pk[f.pk] for chosen in lists.values() for f in chosen if f.pk in by_pk}
+    total = summary["total"]
     context = {
+        **summary,
         "form": form,
-        "total": total,
         "rows": rows,
         "chart_height": ROW_HEIGHT * len(rows),
         "row_height": ROW_HEIGHT,
-        "answered": len(answered),
-        "response_rate": round(100 * len(answered) / total) if total else 0,
-        "median_days": round(statistics.median(first_days)) if first_days else None,
-        "stale_count": len(stale),
-        **{name: [full[id(f)] for f in chosen if id(f) in full] for name, chosen in lists.items()},
+        "response_rate": round(100 * summary["answered"] / total) if total else 0,
+        "unanswered_count": total - summary["answered"],
         "followables": _followables(request, form) if kind == "recommendation" else [],
         "kind": kind,
         "kind_label": (others[kind].label if kind in others else _("Recommendations")),
@@ -292,6 +249,50 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "nav": "followup",
     }
     return render(request, "followup/dashboard.html", context)
+
+
+def _summary_of_recommendations(queryset) -> dict[str, Any]:
+    """Counts from the facts kept on trackables; full trackings only for the few recommendations listed."""
+    facts = dashboard_facts(queryset)
+    wanted = list(dict.fromkeys(pk for chosen in facts.lists.values() for pk in chosen))
+    by_pk = {t.recommendation.pk: t for t in trackings_for(wanted)}
+    return {
+        "total": facts.total,
+        "counts": facts.counts,
+        "answered": facts.answered,
+        "median_days": facts.median_days,
+        "stale_count": facts.stale,
+        "overdue_count": facts.overdue,
+        "due_soon_count": facts.due_soon,
+        "disputed_count": facts.disputed,
+        **{name: [by_pk[pk] for pk in chosen if pk in by_pk] for name, chosen in facts.lists.items()},
+    }
+
+
+def _summary_of_kind(kind: str) -> dict[str, Any]:
+    """The same figures for another kind (positions, actions): few enough to track each one in full."""
+    trackings = trackings_of_kind(kind)
+    first_days = [t.first_response_days for t in trackings if t.answered and t.first_response_days is not None]
+    chosen = {
+        "oldest_unanswered": sorted(
+            (t for t in trackings if not t.answered), key=lambda t: -(t.days_without_response or -1)
+        )[:5],
+        "overdue": [t for t in trackings if t.overdue],
+        "due_soon": [t for t in trackings if t.due_soon],
+        "stale": [t for t in trackings if t.stale],
+        "disagreements": [t for t in trackings if t.disagreement],
+    }
+    return {
+        "total": len(trackings),
+        "counts": Counter(t.status for t in trackings),
+        "answered": sum(1 for t in trackings if t.answered),
+        "median_days": round(statistics.median(first_days)) if first_days else None,
+        "stale_count": len(chosen["stale"]),
+        "overdue_count": len(chosen["overdue"]),
+        "due_soon_count": len(chosen["due_soon"]),
+        "disputed_count": len(chosen["disagreements"]),
+        **{name: items[: LISTED if name != "stale" else 10] for name, items in chosen.items()},
+    }
 
 
 class BulkForm(django_forms.Form):

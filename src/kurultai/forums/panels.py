@@ -6,6 +6,7 @@ Forums never import those apps; when they start they register here:
   ``(request, forum) -> (template, context) | None`` for the forum page (e.g. the registration box). Forum
   panels are personal parts of the page (:mod:`kurultai.core.holes`), rendered for each person; recommendation
   panels are shared by everyone with the same roles, so what differs per person in them goes through holes;
+- facts: an annotation of the recommendation page's query that lets a panel skip its queries when it is empty;
 - decorators: a callable ``(recommendations) -> None`` that sets display attributes on a page of
   recommendations (in a constant number of queries), shown in every list row;
 - filters: a name, a form field factory and ``(queryset, value) -> queryset`` for the recommendation filters.
@@ -30,6 +31,19 @@ def register_recommendation_panel(panel: Callable[[Any, Any], tuple[str, dict]])
 def recommendation_panels(request: Any, recommendation: Any) -> list[dict[str, Any]]:
     """Rendered-later panels: each a template name and its context."""
     return [{"template": t, "context": c} for t, c in (p(request, recommendation) for p in RECOMMENDATION_PANELS)]
+
+
+RECOMMENDATION_FACTS: dict[str, Callable[[], Any]] = {}
+
+
+def register_recommendation_fact(name: str, expression: Callable[[], Any]) -> None:
+    """An annotation of the recommendation page's own query (an ``Exists(…)``, say) telling a panel whether it
+    has anything to fetch: a panel with nothing to show then costs no query of its own."""
+    RECOMMENDATION_FACTS[name] = expression
+
+
+def recommendation_facts() -> dict[str, Any]:
+    return {name: expression() for name, expression in RECOMMENDATION_FACTS.items()}
 
 
 FORUM_PANELS: list[Callable[[Any, Any], tuple[str, dict] | None]] = []

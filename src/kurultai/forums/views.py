@@ -11,7 +11,7 @@ from kurultai.core.fragments import Deferred
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
-from kurultai.forums.panels import decorate_recommendations, recommendation_panels
+from kurultai.forums.panels import decorate_recommendations, recommendation_facts, recommendation_panels
 from kurultai.forums.programme_views import visible_forum
 
 PAGE_SIZE = 20
@@ -107,7 +107,8 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(
         Recommendation.objects.published()
         .select_related("forum", "forum__series", "session")
-        .prefetch_related("themes", "countries", "addressees", "sdgs"),
+        .prefetch_related("themes", "countries", "addressees", "sdgs")
+        .annotate(**recommendation_facts()),
         pk=pk,
     )
     if recommendation.session is not None:

@@ -12,6 +12,7 @@ from kurultai.core.models import Country, SearchDocument, Theme
 from kurultai.organisations.models import Network, Organisation
 
 PREFIXES = ["Green", "Mountain", "Steppe", "Youth", "Women's", "Water", "Civic", "Digital", "Aral", "Silk Road"]
+CHUNK = 50000  # organisations per round: a ×100 volume (1,000,000) never sits in memory at once
 NOUNS = ["Association", "Initiative", "Foundation", "Centre", "Union", "Network", "Society", "Alliance"]
 
 
@@ -23,8 +24,16 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
     themes = list(Theme.objects.all())
     network, _created = Network.objects.get_or_create(slug="bench-network", defaults={"name": {"en": "Bench network"}})
     start = Organisation.objects.count()
+    total = 0
+    for first in range(start, start + volume["organisations"], CHUNK):
+        last = min(first + CHUNK, start + volume["organisations"])
+        total += _seed_chunk(range(first, last), rng, countries, themes, network)
+    return {"organisations": total}
+
+
+def _seed_chunk(indexes: range, rng: random.Random, countries: list, themes: list, network: Network) -> int:
     batch = []
-    for index in range(start, start + volume["organisations"]):
+    for index in indexes:
         name = f"{rng.choice(PREFIXES)} {rng.choice(NOUNS)} {index}"
         batch.append(
             Organisation(
@@ -64,4 +73,4 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
     search.write_engine_rows(
         (d.pk, search.Entry(title=d.title, body=d.body, url=d.url, countries=d.countries.split())) for d in docs
     )
-    return {"organisations": len(created)}
+    return len(created)

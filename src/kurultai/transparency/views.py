@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -356,13 +356,24 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 # --- On recommendation pages -----------------------------------------------------------------------------------
 
 
+def confirmed_links_exist() -> Exists:
+    """Whether a recommendation (the outer query's) has confirmed donor projects to show on its page."""
+    return Exists(
+        RecommendationLink.objects.filter(recommendation=OuterRef("pk"), status=RecommendationLink.Status.CONFIRMED)
+    )
+
+
 def recommendation_panel(request: HttpRequest, recommendation: Recommendation) -> tuple[str, dict]:
     """The recommendation's linked donor projects and their money (registered with the forums app)."""
-    links = list(
-        RecommendationLink.objects.filter(recommendation=recommendation, status=RecommendationLink.Status.CONFIRMED)
-        .select_related("activity")
-        .order_by("activity__iati_identifier")
-    )
+    links = []
+    if getattr(recommendation, "panel_has_project_links", True):  # known from the page's own query
+        links = list(
+            RecommendationLink.objects.filter(
+                recommendation=recommendation, status=RecommendationLink.Status.CONFIRMED
+            )
+            .select_related("activity")
+            .order_by("activity__iati_identifier")
+        )
     money = selectors.money_of([link.activity_id for link in links])
     totals: dict[str, dict[str, Decimal]] = selectors.empty_money()
     for link in links:

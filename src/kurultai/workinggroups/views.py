@@ -406,11 +406,21 @@ def measure(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect(indicator.action.plan)
 
 
+def answering_actions_exist() -> Any:
+    """Whether adopted actions answer a recommendation (the outer query's): its page then lists them."""
+    from django.db.models import Exists, OuterRef
+
+    return Exists(Action.objects.public().filter(recommendations=OuterRef("pk")))
+
+
 def answering_actions_panel(request: HttpRequest, recommendation: Any) -> tuple[str, dict]:
     """On a recommendation's page: the adopted actions that answer it, with the cached status of each (one query)."""
     from django.db.models import OuterRef, Subquery
 
     from kurultai.followup.models import ImplementationStatus, Trackable
+
+    if not getattr(recommendation, "panel_has_answering_actions", True):  # known from the page's own query
+        return "workinggroups/_answering_actions.html", {"answering_actions": []}
 
     status = Trackable.objects.of_model(Action).filter(object_id=OuterRef("pk")).values("status")[:1]
     actions = list(
