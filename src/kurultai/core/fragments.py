@@ -141,3 +141,20 @@ class Deferred:
         if self._any is None:
             self._any = self.queryset.exists()
         return self._any
+
+
+def cached_value(name: str, group: str, compute: Callable[[], Any]) -> Any:
+    """A value the same for everyone (a count, a short list), computed once per content version of ``group``
+    (see :mod:`kurultai.core.cachedeps`) and then read from the shared cache on every server."""
+    known = cacheversions.read([cacheversions.group_key(group)])
+    digest = hashlib.sha256(f"{name}\n{group}={known}".encode()).hexdigest()[:40]
+    cache_key = f"kurultai:value:{digest}"
+    try:
+        found = page_cache().get(cache_key)
+    except CACHE_DOWN:
+        return compute()
+    if found is None:
+        found = compute()
+        with contextlib.suppress(CACHE_DOWN):
+            page_cache().set(cache_key, found, TIMEOUT)
+    return found

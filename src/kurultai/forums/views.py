@@ -1,6 +1,5 @@
 """Public pages of forums, sessions and recommendations; thin views over selectors."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from kurultai.core.fragments import Deferred
+from kurultai.core.paging import CountedOncePaginator
 from kurultai.forums import selectors
 from kurultai.forums.forms import RecommendationFilterForm
 from kurultai.forums.models import Recommendation
@@ -93,7 +93,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     """Every recommendation, filterable by forum, session, theme, country and addressee."""
     form = RecommendationFilterForm(request.GET or None)
     queryset = form.filter(Recommendation.objects.published().for_listing())
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedOncePaginator(queryset, PAGE_SIZE, group="recommendations").get_page(request.GET.get("page"))
     page.object_list = decorate_recommendations(page.object_list)
     return render(
         request,

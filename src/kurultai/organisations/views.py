@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kurultai.core import fragments
+from kurultai.core.paging import CountedOncePaginator
 from kurultai.organisations import services
 from kurultai.organisations.forms import (
     DirectoryFilterForm,
@@ -37,8 +39,13 @@ def directory(request: HttpRequest) -> HttpResponse:
         rows = Organisation.objects.for_listing().in_bulk(list(page.object_list))
         page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     else:
-        page = Paginator(queryset.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
-    networks = Network.objects.annotate(size=Count("organisations")).order_by("slug")
+        paginator = CountedOncePaginator(queryset.for_listing(), PAGE_SIZE, group="directory")
+        page = paginator.get_page(request.GET.get("page"))
+    networks = fragments.cached_value(
+        "directory:networks",
+        "directory",
+        lambda: list(Network.objects.annotate(size=Count("organisations")).order_by("slug")),
+    )
     return render(
         request,
         "organisations/directory.html",
