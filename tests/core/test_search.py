@@ -97,3 +97,23 @@ def test_rebuild_restores_the_index(demo):
     SearchDocument.objects.all().delete()
     assert search.rebuild() == total
     assert search.search("recycling")
+
+
+def test_a_word_matching_more_than_are_ranked_still_answers_with_the_best_of_those(monkeypatch):
+    """A common word at volume ranks a bounded number of matches (PostgreSQL): the answer stays complete up to
+    the limit and a title match among them still comes first."""
+    from django.db import connection
+
+    from tests.factories_more import OrganisationFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the bound applies to PostgreSQL's ranking; SQLite's FTS5 ranks inside its own index")
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 6)
+    for n in range(8):
+        OrganisationFactory(name={"en": f"Steppe group {n}"}, description={"en": "Works on glaciers."})
+    titled = OrganisationFactory(name={"en": "Glaciers of the Pamir"}, description={"en": "Mountain work."})
+    hits = search.search("glaciers", kinds=["organisation"], limit=4)
+    assert len(hits) == 4
+    ranked = search.search("glaciers", kinds=["organisation"], limit=20)
+    assert len(ranked) == 9  # the limit asked for is never cut by the bound
+    assert ranked[0].object_id == titled.pk

@@ -300,6 +300,7 @@ def rebuild(kinds: Iterable[str] | None = None, batch: int = 500) -> int:
 
 
 BATCH = 200
+RANK_CANDIDATES = 10000
 TRIGRAM_THRESHOLD = "0.4"
 _pending = threading.local()
 
@@ -475,11 +476,15 @@ def _engine_ids(clauses: list[Clause], candidates: models.QuerySet, limit: int) 
         restrict, restrict_params = (
             (f"AND id IN ({candidate_sql}) ", list(candidate_params)) if candidates.query.where else ("", [])
         )
+        # Ranking reads every matching row; a common word at a million documents matches hundreds of
+        # thousands. Only the first RANK_CANDIDATES matches (in the table's order) are ranked, so the cost stays
+        # bounded; queries with fewer matches, nearly all of them, are ranked exactly as before.
         cursor.execute(
-            "SELECT id, ts_rank(vector, query.q) AS rank "  # noqa: S608
-            f"FROM core_searchdocument, (SELECT {query_sql} AS q) AS query "
-            f"WHERE vector @@ query.q {restrict}ORDER BY rank DESC, id LIMIT %s",
-            [*query_params, *restrict_params, limit],
+            f"WITH query AS (SELECT {query_sql} AS q), "  # noqa: S608
+            "candidates AS MATERIALIZED (SELECT id, vector FROM core_searchdocument, query "
+            f"WHERE vector @@ query.q {restrict}LIMIT %s) "
+            "SELECT id, ts_rank(vector, query.q) AS rank FROM candidates, query ORDER BY rank DESC, id LIMIT %s",
+            [*query_params, *restrict_params, max(limit, RANK_CANDIDATES), limit],
         )
         rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
         if rows:
