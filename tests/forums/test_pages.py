@@ -164,3 +164,17 @@ def test_recommendations_can_be_searched_with_the_filters(client, demo):
     assert client.get("/en/recommendations/?q=biodiversity").context["page"].paginator.count == 1
     assert client.get("/ru/recommendations/?q=биоразнообраз").context["page"].paginator.count == 1
     assert client.get("/en/recommendations/?q=biodiversity&forum=2025-almaty").context["page"].paginator.count == 0
+
+
+def test_session_filter_offers_the_chosen_forums_sessions_only(client):
+    first, second = ForumFactory(), ForumFactory()
+    ours = SessionFactory(forum=first, number=1)
+    theirs = SessionFactory(forum=second, number=1)
+    kept = RecommendationFactory(forum=first, session=ours)
+    RecommendationFactory(forum=second, session=theirs)
+    html = client.get("/en/recommendations/").content.decode()
+    assert 'name="session"' not in html  # chosen within a forum
+    html = client.get(f"/en/recommendations/?forum={first.slug}").content.decode()
+    assert f'value="{ours.pk}"' in html and f'value="{theirs.pk}"' not in html
+    page = client.get(f"/en/recommendations/?session={ours.pk}")  # an address with a session alone still works
+    assert [rec.pk for rec in page.context["page"].object_list] == [kept.pk]

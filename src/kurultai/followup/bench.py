@@ -11,6 +11,7 @@ from django.db import transaction
 from kurultai.followup import facts
 from kurultai.followup.models import ImplementationStatus, ProgressUpdate, Response, Trackable
 from kurultai.forums.models import Addressee, Recommendation
+from kurultai.organisations.models import Organisation
 
 UPDATES_PER_RECOMMENDATION = 25  # 400 recommendations → 10,000 updates, as the issue's ×1 volume
 CHUNK = 2000  # recommendations per round, so a ×100 volume never holds a million updates in memory
@@ -27,6 +28,8 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
     if not recs:
         return {}
     addressees = list(Addressee.objects.all())
+    # Official responses come from an organisation (unattributed ones are not counted as answers).
+    responders = list(Organisation.objects.order_by("pk").values_list("pk", flat=True)[:50]) or [None]
     statuses = ImplementationStatus.values
     content_type = ContentType.objects.get_for_model(Recommendation)
     total = 0
@@ -59,6 +62,7 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
                     recommendation_id=pk,
                     trackable_id=by_rec[pk],
                     addressee=rng.choice(addressees),
+                    organisation_id=rng.choice(responders),
                     status="accepted",
                     is_demo=True,
                     responded_on=start_date + dt.timedelta(days=60),

@@ -47,6 +47,20 @@ class RecommendationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, extra in RECOMMENDATION_FILTERS.items():
             self.fields[name] = extra.field()
+        self._narrow_sessions()
+
+    def _narrow_sessions(self) -> None:
+        """Sessions are chosen within a forum: the list offers the chosen forum's sessions, not every session of
+        every edition (thousands of options once there are many forums); a session in the address stays valid."""
+        data = self.data if self.is_bound else {}
+        forum, session = data.get("forum") or "", data.get("session") or ""
+        field = self.fields["session"]
+        if forum:
+            field.queryset = field.queryset.filter(forum__slug=forum)
+        elif str(session).isdigit():
+            field.queryset = field.queryset.filter(pk=session)
+        else:
+            del self.fields["session"]  # nothing to choose from until a forum is chosen
 
     def filter(self, queryset):
         """Apply every filter that validated; invalid ones show their error instead."""
