@@ -134,3 +134,25 @@ def test_refresh_rebuilds_facts_that_went_wrong(demo):
     assert seen(queryset, today) != right
     facts.refresh(Trackable.objects.values_list("pk", flat=True))
     assert seen(queryset, today) == right
+
+
+def test_dashboard_figures_are_counted_once_until_follow_up_changes(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rec = RecommendationFactory()
+    RecommendationFactory()
+
+    def view():
+        client.cookies["nocache"] = "1"
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get("/en/follow-up/").content.decode()
+        return html, [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    view()
+    html, counting = view()
+    assert not counting
+    ProgressUpdateFactory(recommendation=rec, status="implemented")
+    html, counting = view()
+    assert counting
+    assert '<td>Implemented</td><td>1</td>' in html

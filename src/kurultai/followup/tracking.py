@@ -428,7 +428,7 @@ def _median_first_response_days(tracked: QuerySet[Trackable], queryset: QuerySet
 
     One query: the middle one or two of the answered, numbered in order by the database.
     """
-    start = Recommendation.objects.filter(pk=OuterRef("object_id")).values("forum__start_date")[:1]
+    start = Recommendation.objects.filter(pk=OuterRef("object_id")).order_by().values("forum__start_date")[:1]
     answered = tracked.filter(
         first_response_on__isnull=False,
         object_id__in=queryset.filter(forum__date_precision=Forum.DatePrecision.DAY).values("pk"),

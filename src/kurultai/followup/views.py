@@ -13,9 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kurultai.core import fragments
 from kurultai.core.forms import SafeChoicesMixin
 from kurultai.core.holes import personal, render_part
 from kurultai.followup import kinds, recurrence, services
@@ -252,8 +254,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _summary_of_recommendations(queryset) -> dict[str, Any]:
-    """Counts from the facts kept on trackables; full trackings only for the few recommendations listed."""
-    facts = dashboard_facts(queryset)
+    """Counts from the facts kept on trackables, computed once per content version of the recommendations (and
+    day); full trackings only for the few recommendations listed."""
+    today = timezone.localdate()
+    sql, params = queryset.query.sql_with_params()
+    facts = fragments.cached_value(
+        f"dashboard\n{sql}\n{params!r}\n{today}", "recommendations", lambda: dashboard_facts(queryset, today)
+    )
     wanted = list(dict.fromkeys(pk for chosen in facts.lists.values() for pk in chosen))
     by_pk = {t.recommendation.pk: t for t in trackings_for(wanted)}
     return {
