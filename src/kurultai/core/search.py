@@ -300,7 +300,7 @@ def rebuild(kinds: Iterable[str] | None = None, batch: int = 500) -> int:
 
 
 BATCH = 200
-RANK_CANDIDATES = 10000
+RANK_CANDIDATES = 3000
 TRIGRAM_THRESHOLD = "0.4"
 _pending = threading.local()
 
