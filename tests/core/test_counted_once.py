@@ -55,3 +55,11 @@ def test_recommendation_list_counts_once_and_sees_new_ones(client):
     RecommendationFactory()
     html, _ = view(client, "/en/recommendations/")
     assert "3 recommendations" in html
+
+
+def test_words_found_nowhere_give_an_empty_list_and_dashboard(client):
+    RecommendationFactory()
+    page = client.get("/en/recommendations/?q=zzqxv")
+    assert page.status_code == 200 and "0 recommendations" in page.content.decode()
+    dashboard = client.get("/en/follow-up/?q=zzqxv")
+    assert dashboard.status_code == 200 and "0% (0 of 0 have a formal response)" in dashboard.content.decode()

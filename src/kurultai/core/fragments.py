@@ -143,6 +143,18 @@ class Deferred:
         return self._any
 
 
+def query_name(queryset: models.QuerySet) -> str | None:
+    """The SQL and parameters of a query, to name a value computed from it; ``None`` when it can match nothing
+    (an empty ``pk__in``, say), so there is nothing to compute."""
+    from django.core.exceptions import EmptyResultSet
+
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return f"{sql}\n{params!r}"
+
+
 def cached_value(name: str, group: str, compute: Callable[[], Any]) -> Any:
     """A value the same for everyone (a count, a short list), computed once per content version of ``group``
     (see :mod:`kurultai.core.cachedeps`) and then read from the shared cache on every server."""

@@ -27,5 +27,7 @@ class CountedOncePaginator(Paginator):
         compute = Paginator.count.func  # Django's own count (the queryset's COUNT, or len())
         if not isinstance(self.object_list, models.QuerySet):
             return compute(self)
-        sql, params = self.object_list.query.sql_with_params()
-        return fragments.cached_value(f"count\n{sql}\n{params!r}", self.group, lambda: compute(self))
+        name = fragments.query_name(self.object_list)
+        if name is None:
+            return 0
+        return fragments.cached_value(f"count\n{name}", self.group, lambda: compute(self))

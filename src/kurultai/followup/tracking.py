@@ -401,14 +401,21 @@ def first_ids(parts: dict[str, tuple[QuerySet, int]]) -> dict[str, list[int]]:
     Written by hand because Django cannot put a limit on each part of a UNION on SQLite; each part is numbered
     in its own order by the database and wrapped, which both engines accept.
     """
+    from django.core.exceptions import EmptyResultSet
+
     selects, params = [], []
     for number, (queryset, limit) in enumerate(parts.values()):
         ordering = [_order_expression(name) for name in (queryset.query.order_by or queryset.model._meta.ordering)]
         numbered = queryset.annotate(_place=Window(RowNumber(), order_by=ordering)).order_by("_place")
-        sql, part_params = numbered.values_list("pk", "_place")[:limit].query.sql_with_params()
+        try:
+            sql, part_params = numbered.values_list("pk", "_place")[:limit].query.sql_with_params()
+        except EmptyResultSet:  # this part can match nothing
+            continue
         selects.append(f"SELECT {number} AS part, * FROM ({sql}) AS part{number}")  # noqa: S608 - numbers only
         params += part_params
     found: dict[str, list[int]] = {name: [] for name in parts}
+    if not selects:
+        return found
     names = list(parts)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects) + " ORDER BY 1, 3", params)

@@ -257,9 +257,11 @@ def _summary_of_recommendations(queryset) -> dict[str, Any]:
     """Counts from the facts kept on trackables, computed once per content version of the recommendations (and
     day); full trackings only for the few recommendations listed."""
     today = timezone.localdate()
-    sql, params = queryset.query.sql_with_params()
+    name = fragments.query_name(queryset)
+    if name is None:  # a filter that matches nothing (words found nowhere)
+        queryset = Recommendation.objects.none()
     facts = fragments.cached_value(
-        f"dashboard\n{sql}\n{params!r}\n{today}", "recommendations", lambda: dashboard_facts(queryset, today)
+        f"dashboard\n{name}\n{today}", "recommendations", lambda: dashboard_facts(queryset, today)
     )
     wanted = list(dict.fromkeys(pk for chosen in facts.lists.values() for pk in chosen))
     by_pk = {t.recommendation.pk: t for t in trackings_for(wanted)}
