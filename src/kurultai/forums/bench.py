@@ -58,7 +58,7 @@ def seed(volume: dict[str, int]) -> dict[str, int]:
                     "series": series,
                     "number": index + 1,
                     "title": {"en": f"Benchmark forum {index + 1}"},
-                    "start_date": dt.date(2010 + index % 16, 6, 1),
+                    "start_date": dt.date(2000, 1, 1) + dt.timedelta(days=9 * index),  # one edition a date
                     "format": Forum.Format.HYBRID,
                     "concept": {"en": " ".join(_sentence(rng) for _ in range(5))},
                 },

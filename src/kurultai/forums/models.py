@@ -103,6 +103,9 @@ class Forum(TranslatableModel):
                 name="forum_ends_after_start",
             ),
         ]
+        # Recommendation lists are ordered by their forum's date: with this index PostgreSQL reads the newest
+        # forums' recommendations first and stops after a page, instead of sorting every recommendation.
+        indexes = [models.Index(fields=["start_date"], name="forum_start_date")]
 
     def __str__(self) -> str:
         return str(self.title) or self.slug
