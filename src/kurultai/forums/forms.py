@@ -1,5 +1,7 @@
 """Forms of the public forum pages."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,9 @@ from kurultai.core.forms import country_filter, filter_field, theme_filter
 from kurultai.forums.models import Addressee, Forum, Session
 from kurultai.forums.outcome.document import OutcomeDocument, OutcomeError
 from kurultai.forums.outcome.readers import MAX_BYTES, parse_document
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
+NUMBER = re.compile(r"[0-9]{1,18}")
 
 
 class SessionChoiceField(forms.ModelChoiceField):
@@ -53,12 +58,13 @@ class RecommendationFilterForm(forms.Form):
         """Sessions are chosen within a forum: the list offers the chosen forum's sessions, not every session of
         every edition (thousands of options once there are many forums); a session in the address stays valid."""
         data = self.data if self.is_bound else {}
-        forum, session = data.get("forum") or "", data.get("session") or ""
+        forum, session = str(data.get("forum") or ""), str(data.get("session") or "")
         field = self.fields["session"]
-        if forum:
-            field.queryset = field.queryset.filter(forum__slug=forum)
-        elif str(session).isdigit():
-            field.queryset = field.queryset.filter(pk=session)
+        if forum:  # a value that is no slug matches no forum (the forum field says so); never sent to the database
+            found = field.queryset.filter(forum__slug=forum) if SLUG.fullmatch(forum) else field.queryset.none()
+            field.queryset = found
+        elif NUMBER.fullmatch(session):
+            field.queryset = field.queryset.filter(pk=int(session))
         else:
             del self.fields["session"]  # nothing to choose from until a forum is chosen
 
